@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test` runs the project's own tests here; the exercises' tests are run by
+// `ticklab check` instead, because on a fresh clone each exercise's starting file
+// is meant to fail them.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
