@@ -1,0 +1,114 @@
+/**
+ * Bundles one exercise's test file, the code under test and the engine into a single
+ * ES module for a grading sandbox, with esbuild. Bundling does three jobs at once:
+ * it transpiles TypeScript, it reports syntax errors with file and line, and it
+ * enforces what the student's file may import (the engine, nothing else), so the
+ * sandbox needs no file access at all.
+ */
+import { build, type Message, type Plugin } from 'esbuild';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ENGINE_DIR, HARNESS_DIR } from '../paths.ts';
+import type { Problem } from '../harness/result-schema.ts';
+
+export interface BundleRequest {
+  /** The exercise's test file (trusted: it comes from the course). */
+  testFile: string;
+  /** The file the tests import as `./exercise`: a student's exercise.ts, or the solution when checking. */
+  codeFile: string;
+  /** Label for the code file in messages (e.g. "alice/borrow-tracker/exercise.ts"). */
+  codeLabel: string;
+  /** Per-test limit for asynchronous tests. */
+  testTimeoutMs: number;
+}
+
+export type BundleResult = { ok: true; code: string } | { ok: false; problems: Problem[] };
+
+const ENTRY = 'ticklab:sandbox-entry';
+
+/** Resolves `#engine/<name>` to the engine's TypeScript file, or undefined if there is none. */
+export function engineFile(specifier: string): string | undefined {
+  const name = specifier.slice('#engine/'.length);
+  if (!/^[a-z0-9-]+$/.test(name)) return undefined;
+  const file = path.join(ENGINE_DIR, `${name}.ts`);
+  return existsSync(file) ? file : undefined;
+}
+
+function isSolution(file: string): boolean {
+  return path.basename(file) === 'solution.ts';
+}
+
+function policy(req: BundleRequest): Plugin {
+  const testDir = path.dirname(req.testFile);
+  return {
+    name: 'ticklab-import-policy',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: 'ticklab' }));
+      b.onLoad({ filter: /.*/, namespace: 'ticklab' }, () => ({
+        contents: [
+          `import { runInSandbox } from ${JSON.stringify(path.join(HARNESS_DIR, 'node-child.ts'))};`,
+          `runInSandbox(() => import(${JSON.stringify(req.testFile)}), ${req.testTimeoutMs});`,
+        ].join('\n'),
+        resolveDir: testDir,
+        loader: 'ts',
+      }));
+      b.onResolve({ filter: /^vitest$/ }, () => ({ path: path.join(HARNESS_DIR, 'vitest-shim.ts') }));
+      b.onResolve({ filter: /^#engine\// }, (args) => {
+        const file = engineFile(args.path);
+        return file ? { path: file } : { errors: [{ text: `"${args.path}" is not part of the engine (see engine/ for the modules there are)` }] };
+      });
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.importer === req.codeFile) {
+          return {
+            errors: [{ text: `${path.basename(req.codeFile)} may import only from the engine ("#engine/<module>"), not "${args.path}"` }],
+          };
+        }
+        if (args.importer === req.testFile && /^\.\/exercise(\.ts)?$/.test(args.path)) return { path: req.codeFile };
+        if (args.path.startsWith('.')) {
+          const target = path.resolve(args.resolveDir, args.path);
+          if (isSolution(target) || isSolution(`${target}.ts`)) {
+            return { errors: [{ text: 'the reference solution is not available to graded code' }] };
+          }
+        }
+        return undefined; // esbuild's own resolution: the engine's and the harness's dependencies
+      });
+    },
+  };
+}
+
+function toProblem(message: Message, req: BundleRequest): Problem {
+  const loc = message.location;
+  const inCode = loc?.file !== undefined && path.resolve(loc.file) === path.resolve(req.codeFile);
+  const fromPolicy = message.pluginName === 'ticklab-import-policy' || /Could not resolve/.test(message.text);
+  return {
+    kind: fromPolicy ? 'import' : 'syntax',
+    message: message.text,
+    ...(loc ? { file: inCode ? req.codeLabel : path.relative(process.cwd(), path.resolve(loc.file)), line: loc.line, column: loc.column + 1 } : {}),
+  };
+}
+
+/** Bundles the sandbox script; syntax and import errors come back as problems, never thrown. */
+export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult> {
+  try {
+    const out = await build({
+      entryPoints: [ENTRY],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      plugins: [policy(req)],
+      // Some bundled dependencies (chai's helpers) use `require`; give the ESM bundle one.
+      banner: { js: "import { createRequire as __ticklabRequire } from 'node:module'; const require = __ticklabRequire(import.meta.url);" },
+    });
+    const file = out.outputFiles[0];
+    if (!file) return { ok: false, problems: [{ kind: 'crash', message: 'the bundler produced no output' }] };
+    return { ok: true, code: file.text };
+  } catch (error) {
+    const failure = error as { errors?: Message[] };
+    if (!failure.errors) throw error;
+    return { ok: false, problems: failure.errors.map((m) => toProblem(m, req)) };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Runs one bundled sandbox script in a child process under limits: Node's permission
+ * model (it may read only its own script), a heap limit, a resident-memory watchdog
+ * and a wall-clock limit. Whatever the graded code does (loop forever, allocate without
+ * end, throw, exit) the grader gets an outcome back, never a hang or a crash.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { SandboxMessage } from '../harness/node-child.ts';
+import type { Problem, TestResult } from '../harness/result-schema.ts';
+
+export interface SandboxLimits {
+  timeLimitMs: number;
+  memoryLimitMb: number;
+  /** Extra paths the sandbox may read (e.g. engine files a worker loads); none by default. */
+  allowRead?: readonly string[];
+  /** Let the tests start worker threads (exercises graded across real workers). */
+  allowWorkers?: boolean;
+}
+
+export interface SandboxOutcome {
+  tests: TestResult[];
+  problems: Problem[];
+  output: string;
+  timedOut: boolean;
+}
+
+const OUTPUT_LIMIT = 4096;
+/** Resident memory allowed beyond the heap limit: code, wasm memory, typed arrays. */
+const RSS_SLACK_MB = 256;
+
+function tail(text: string): string {
+  return text.length > OUTPUT_LIMIT ? `…${text.slice(-OUTPUT_LIMIT)}` : text;
+}
+
+async function residentMb(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0; // not Linux, or already gone
+  }
+}
+
+/** Runs `code` (an ES module from `bundleForSandbox`) and collects its report. */
+export async function runSandbox(code: string, limits: SandboxLimits): Promise<SandboxOutcome> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ticklab-'));
+  const script = path.join(dir, 'sandbox.mjs');
+  await writeFile(script, code);
+  try {
+    return await runScript(script, limits);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function runScript(script: string, limits: SandboxLimits): Promise<SandboxOutcome> {
+  const args = [
+    '--experimental-permission',
+    `--allow-fs-read=${script}`,
+    ...(limits.allowRead ?? []).map((p) => `--allow-fs-read=${p}`),
+    ...(limits.allowWorkers ? ['--allow-worker'] : []),
+    `--max-old-space-size=${limits.memoryLimitMb}`,
+    '--enable-source-maps',
+    '--no-warnings',
+    script,
+  ];
+  // A clean environment: the graded code sees no variables of the grader's (tokens, paths).
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { NODE_ENV: 'test' } });
+
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = tail(output + chunk.toString('utf8'));
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+
+  const finished: TestResult[] = [];
+  let running: string | undefined;
+  let done: Extract<SandboxMessage, { type: 'done' }> | undefined;
+  child.on('message', (message: SandboxMessage) => {
+    if (message.type === 'test-start') running = message.name;
+    else if (message.type === 'test-end') {
+      finished.push(message.result);
+      running = undefined;
+    } else if (message.type === 'done') done = message;
+  });
+
+  let killedFor: 'timeout' | 'memory' | undefined;
+  const kill = (why: 'timeout' | 'memory') => {
+    if (!killedFor) killedFor = why;
+    child.kill('SIGKILL');
+  };
+  const timer = setTimeout(() => kill('timeout'), limits.timeLimitMs);
+  const rssLimit = limits.memoryLimitMb + RSS_SLACK_MB;
+  const watchdog = setInterval(async () => {
+    if (child.pid !== undefined && (await residentMb(child.pid)) > rssLimit) kill('memory');
+  }, 100);
+
+  return new Promise((resolve) => {
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      clearInterval(watchdog);
+      if (done && !killedFor) {
+        resolve({ ...done.outcome, output, timedOut: false });
+        return;
+      }
+      const tests = [...finished];
+      const problems: Problem[] = [];
+      if (killedFor === 'timeout') {
+        if (running) tests.push({ name: running, status: 'timeout', durationMs: limits.timeLimitMs, message: `still running after ${limits.timeLimitMs} ms: an endless loop?` });
+        problems.push({
+          kind: 'timeout',
+          message: `stopped after the time limit of ${limits.timeLimitMs} ms${running ? ` while running "${running}"` : ' while loading the code (top-level code that never ends?)'}`,
+        });
+      } else if (killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
+        problems.push({ kind: 'memory', message: `stopped for using more than the memory limit (${limits.memoryLimitMb} MiB heap)${running ? ` while running "${running}"` : ''}` });
+        if (running) tests.push({ name: running, status: 'fail', durationMs: 0, message: 'memory limit exceeded' });
+      } else if (/ERR_ACCESS_DENIED/.test(output)) {
+        problems.push({ kind: 'runtime', message: 'the code tried to reach something outside the sandbox (a file, a process) and was denied' });
+      } else {
+        problems.push({
+          kind: 'crash',
+          message: `the grading process ended early (${signal ? `signal ${signal}` : `exit code ${exitCode}`})${running ? ` while running "${running}"` : ''}: did the code call process.exit?`,
+        });
+      }
+      resolve({ tests, problems, output, timedOut: killedFor === 'timeout' });
+    });
+  });
+}

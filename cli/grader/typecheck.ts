@@ -1,0 +1,98 @@
+/**
+ * Type-checks a student's file together with the exercise's tests, as `tsc` would with
+ * the course's settings. A TypeScript type error is this course's "does not compile":
+ * the grade is an error even if the tests would run. Runs in the grader's process (no
+ * student code executes while type-checking), with parsed library files cached across
+ * calls so that a watch session or a class re-checks in a fraction of the first time.
+ */
+import ts from 'typescript';
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import type { Problem } from '../harness/result-schema.ts';
+import { engineFile } from './bundle.ts';
+
+export interface TypecheckRequest {
+  testFile: string;
+  codeFile: string;
+  codeLabel: string;
+}
+
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.esnext.disposable.d.ts'],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  allowImportingTsExtensions: true,
+  verbatimModuleSyntax: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ['node'],
+};
+
+/** Parsed source files, by path and modification time: libs and the engine rarely change. */
+const cache = new Map<string, { mtimeMs: number; file: ts.SourceFile }>();
+let previous: ts.Program | undefined;
+
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+function createHost(req: TypecheckRequest): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const stamp = mtime(fileName);
+    const hit = cache.get(fileName);
+    if (hit && hit.mtimeMs === stamp) return hit.file;
+    const file = read(fileName, languageVersion, onError, shouldCreate);
+    if (file) cache.set(fileName, { mtimeMs: stamp, file });
+    return file;
+  };
+  host.resolveModuleNameLiterals = (literals, containingFile) =>
+    literals.map((literal) => {
+      const name = literal.text;
+      if (containingFile === req.testFile && /^\.\/exercise(\.ts)?$/.test(name)) {
+        return { resolvedModule: { resolvedFileName: req.codeFile, extension: ts.Extension.Ts } };
+      }
+      if (name.startsWith('#engine/')) {
+        const file = engineFile(name);
+        return { resolvedModule: file ? { resolvedFileName: file, extension: ts.Extension.Ts } : undefined };
+      }
+      return { resolvedModule: ts.resolveModuleName(name, containingFile, options, host).resolvedModule };
+    });
+  return host;
+}
+
+function label(file: string, req: TypecheckRequest): string {
+  if (path.resolve(file) === path.resolve(req.codeFile)) return req.codeLabel;
+  return path.relative(process.cwd(), file);
+}
+
+/** Type errors in the code under test and in the tests that use it (engine and libraries are trusted). */
+export function typecheck(req: TypecheckRequest): Problem[] {
+  const program = ts.createProgram({ rootNames: [req.testFile, req.codeFile], options, host: createHost(req), oldProgram: previous });
+  previous = program;
+  const problems: Problem[] = [];
+  for (const file of [req.codeFile, req.testFile]) {
+    const source = program.getSourceFile(file);
+    if (!source) continue;
+    const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+    for (const d of diagnostics) {
+      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      problems.push({
+        kind: 'type',
+        message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+        file: label(file, req),
+        ...(where ? { line: where.line + 1, column: where.character + 1 } : {}),
+      });
+    }
+  }
+  return problems;
+}
+

@@ -1,0 +1,97 @@
+/**
+ * Runs one exercise's test module with vitest's own runner and turns the outcome into
+ * the shared results schema. Browser-safe: the Node sandbox and the browser worker
+ * both call `runTestModule`, so a test means the same thing in both.
+ */
+import { startTests, type File, type Task, type Test, type VitestRunner } from '@vitest/runner';
+import type { Problem, TestResult } from './result-schema.ts';
+
+/** Progress sent while the tests run, so a grader that must kill the run knows how far it got. */
+export type HarnessEvent =
+  | { type: 'test-start'; name: string }
+  | { type: 'test-end'; result: TestResult };
+
+export interface HarnessOptions {
+  /** Imports the bundled test module (which registers its describe/it blocks). */
+  importTests: () => Promise<unknown>;
+  /** Per-test limit for asynchronous tests; a synchronous endless loop needs the grader's watchdog. */
+  testTimeoutMs: number;
+  onEvent?: (event: HarnessEvent) => void;
+}
+
+export interface HarnessOutcome {
+  tests: TestResult[];
+  problems: Problem[];
+}
+
+/** The test's name with its describe blocks, as in vitest's reporters: "ring > wraps around". */
+export function fullName(task: Task): string {
+  const names = [task.name];
+  for (let suite = task.suite; suite && suite !== task.file; suite = suite.suite) names.unshift(suite.name);
+  return names.join(' > ');
+}
+
+// Diffs come coloured for terminals; results are plain text wherever they are shown.
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function errorText(errors: readonly { message?: string; name?: string; diff?: string }[] | undefined): string | undefined {
+  if (!errors?.length) return undefined;
+  return errors
+    .map((e) => {
+      const head = e.name && e.name !== 'AssertionError' && e.name !== 'Error' ? `${e.name}: ${e.message ?? ''}` : (e.message ?? String(e));
+      return e.diff ? `${head}\n${e.diff}` : head;
+    })
+    .join('\n')
+    .replace(ANSI, '');
+}
+
+function toResult(test: Test): TestResult {
+  const state = test.result?.state;
+  const status = state === 'pass' ? 'pass' : state === 'skip' || test.mode === 'skip' || test.mode === 'todo' ? 'skip' : 'fail';
+  const message = errorText(test.result?.errors as never);
+  return { name: fullName(test), status, durationMs: Math.round((test.result?.duration ?? 0) * 100) / 100, ...(message ? { message } : {}) };
+}
+
+function collectTests(task: Task, out: Test[]): void {
+  if (task.type === 'test') out.push(task);
+  else if ('tasks' in task) for (const child of task.tasks) collectTests(child, out);
+}
+
+/** Runs the tests once; never throws for a failing or crashing test module, it reports it. */
+export async function runTestModule(options: HarnessOptions): Promise<HarnessOutcome> {
+  const runner: VitestRunner = {
+    config: {
+      root: '/',
+      setupFiles: [],
+      name: undefined,
+      passWithNoTests: false,
+      testNamePattern: undefined,
+      allowOnly: false,
+      sequence: { seed: 0, hooks: 'stack', setupFiles: 'list' },
+      chaiConfig: { truncateThreshold: 200 },
+      maxConcurrency: 1,
+      testTimeout: options.testTimeoutMs,
+      hookTimeout: options.testTimeoutMs,
+      retry: 0,
+      includeTaskLocation: false,
+      tags: [],
+      tagsFilter: undefined,
+      strictTags: false,
+    },
+    importFile: async () => {
+      await options.importTests();
+    },
+    onBeforeRunTask: (test) => options.onEvent?.({ type: 'test-start', name: fullName(test) }),
+    onAfterRunTask: (test) => options.onEvent?.({ type: 'test-end', result: toResult(test) }),
+  };
+  const files: File[] = await startTests(['exercise.test.ts'], runner);
+  const tests: Test[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    collectTests(file, tests);
+    const loadError = errorText(file.result?.errors as never);
+    if (loadError) problems.push({ kind: 'load', message: loadError });
+  }
+  if (tests.length === 0 && problems.length === 0) problems.push({ kind: 'no-tests', message: 'the test file defines no tests' });
+  return { tests: tests.map(toResult), problems };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * `exercises/<slug>/meta.json`: everything about an exercise that is not code.
+ * The slug is the folder's name and is not repeated here (one source of truth);
+ * the instructions live in the starting file's header comment and in the lesson.
+ */
+export const exerciseMetaSchema = z
+  .object({
+    $schema: z.string().optional().describe('Path of the generated JSON schema, for editors.'),
+    title: z.string().min(3).describe('Title shown in the course and by `ticklab list`.'),
+    summary: z.string().min(10).describe('One sentence: what the student builds.'),
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a lesson id is "<module>/<lesson>", e.g. "ownership/borrowing"')
+      .describe('The lesson this exercise belongs to: a lesson id from content/course.json.'),
+    order: z.number().int().positive().describe('Position of the exercise within its lesson (1 = first).'),
+    difficulty: z.enum(['intro', 'core', 'stretch']).describe('intro: one idea; core: the lesson\'s main skill; stretch: for the keen.'),
+    minutes: z.number().int().positive().max(240).describe('Expected time for a student, in minutes.'),
+    hints: z
+      .array(z.string().min(10))
+      .min(1)
+      .describe('Hints revealed one at a time, each more specific than the one before.'),
+    timeLimitMs: z
+      .number()
+      .int()
+      .min(500)
+      .max(120_000)
+      .default(10_000)
+      .describe('Wall-clock limit for grading the whole exercise; an endless loop is stopped and reported at this point.'),
+    memoryLimitMb: z
+      .number()
+      .int()
+      .min(64)
+      .max(4096)
+      .default(256)
+      .describe('Heap limit of the grading process, in MiB; a memory bomb is reported past it.'),
+    runsIn: z
+      .enum(['both', 'node', 'browser'])
+      .default('both')
+      .describe('Where the exercise can be graded: both in the browser and by ticklab, or one of them.'),
+  })
+  .strict();
+
+/** The metadata as written in meta.json. */
+export type ExerciseMetaInput = z.input<typeof exerciseMetaSchema>;
+/** The metadata after validation, with defaults filled in. */
+export type ExerciseMeta = z.output<typeof exerciseMetaSchema>;
