@@ -1,0 +1,595 @@
+/**
+ * TickLab's reference order book: price-time priority over integer ticks and lots, with
+ * limit, market, cancel and modify exactly as `../shared/spec/order-book-tape.md` says.
+ * Runs in Node and in the browser (no `node:` imports).
+ *
+ * Two ways in:
+ * - `apply(value)` / `applyLine(line)` take any JSON value or tape line, validate it and
+ *   return plain event objects: the convenient API, used by replay and by graders that
+ *   compare a student's book with this one.
+ * - `limit`, `market`, `cancel`, `modify` (and `execute` for a command object) take
+ *   numbers, return a {@link RejectCode} and report trades to a {@link BookSink}: the hot
+ *   path, which allocates nothing once the book's arrays have grown to the working size.
+ *
+ * Memory layout (struct of arrays, indices instead of pointers, so the garbage collector
+ * never sees an order):
+ * - Orders live in slots of parallel typed arrays: `oId`, `oQty` (Float64, to hold any
+ *   integer up to 2^53 - 1), `oNext`, `oPrev` (Int32 links of the level's FIFO queue, an
+ *   intrusive doubly linked list, so a cancel unlinks in O(1)) and `oLevel` (the level
+ *   slot the order rests in). Free slots are chained through `oNext`.
+ * - Price levels live in slots of parallel typed arrays: `lPrice`, `lKey`, `lTotal`,
+ *   `lHead`, `lTail`, `lCount`, `lSide`. A `Map` per side finds the level of a price when
+ *   an order comes to rest; matching never looks a price up.
+ * - Each side keeps its level slots in an Int32Array sorted by `key` ascending, where
+ *   key = price for bids and -price for asks: the best level is always the *last* entry,
+ *   so the best price is read in O(1), a level emptied by matching is popped in O(1), and
+ *   a new level is placed by binary search and a short `copyWithin` (new levels appear
+ *   near the top of the book, so the shift is short).
+ * - Ids: `idState(id)` is 0 for an id never accepted, -1 for an id accepted but no longer
+ *   resting, and slot + 1 for a resting order. Ids below 2^22 index a growable Int32Array
+ *   directly (tapes number their orders 1, 2, 3…); larger ids fall back to a `Map`.
+ *
+ * Complexity: limit and market O(levels crossed + fills), plus O(log L + shift) when a new
+ * level is created; cancel O(1) (plus the level removal when it empties); modify that keeps
+ * priority O(1); best bid/ask O(1). Nothing depends on the number of orders at a level.
+ */
+import { isPositiveInt, parseCommand, rejectEvent, RejectCode } from './order-book-commands.ts';
+
+export { RejectCode, REJECT_REASONS, parseCommand, isPositiveInt, MAX_INT } from './order-book-commands.ts';
+
+/** A side as written on the tape. */
+export type Side = 'buy' | 'sell';
+
+/** Numeric side codes used by the fast methods: buy. */
+export const BUY = 0;
+/** Numeric side codes used by the fast methods: sell. */
+export const SELL = 1;
+/** A numeric side code: {@link BUY} (0) or {@link SELL} (1). */
+export type SideCode = 0 | 1;
+
+/** Buy or sell up to `price`; what does not match rests on the book. */
+export interface LimitCommand { op: 'limit'; id: number; side: Side; price: number; qty: number }
+/** Buy or sell at any price; what does not match is dropped. */
+export interface MarketCommand { op: 'market'; id: number; side: Side; qty: number }
+/** Remove a resting order. */
+export interface CancelCommand { op: 'cancel'; id: number }
+/** Change a resting order's price and/or remaining quantity. */
+export interface ModifyCommand { op: 'modify'; id: number; price?: number; qty?: number }
+/** A well-formed command (see `parseCommand` to obtain one from untrusted JSON). */
+export type BookCommand = LimitCommand | MarketCommand | CancelCommand | ModifyCommand;
+
+/** A fill: the taker's id, the maker's id, the maker's price, the quantity. */
+export interface TradeEvent { type: 'trade'; taker: number; maker: number; price: number; qty: number }
+/** A rejected command: its id (`null` when it had no valid id) and a human reason. */
+export interface RejectEvent { type: 'reject'; id: number | null; reason: string }
+/** What a command produces, in the order it happened. */
+export type BookEvent = TradeEvent | RejectEvent;
+
+/** One aggregated price level: `[price, total qty, order count]`. */
+export type LevelView = [price: number, qty: number, count: number];
+/** The spec's final `book` line: bids from the highest price down, asks from the lowest up. */
+export interface BookSnapshot { type: 'book'; bids: LevelView[]; asks: LevelView[] }
+/** A resting order, as returned by {@link OrderBook.order}. */
+export interface RestingOrder { id: number; side: Side; price: number; qty: number }
+
+/**
+ * Receives trades from the fast methods as plain arguments, so that no event object is
+ * built unless the sink builds one. A sink must not call back into the book: it is
+ * called in the middle of a match.
+ */
+export interface BookSink {
+  trade(taker: number, maker: number, price: number, qty: number): void;
+}
+
+/** Options of {@link OrderBook}: initial capacities (the arrays grow by doubling anyway). */
+export interface OrderBookOptions {
+  /** Order slots to preallocate (default 1024). */
+  orders?: number;
+  /** Price-level slots to preallocate (default 256). */
+  levels?: number;
+  /** Where trades of the fast methods go (default: discarded). */
+  sink?: BookSink;
+}
+
+const NIL = -1;
+/** Ids below this index a typed array directly; larger ones go to a Map. 2^22 ids = 16 MiB. */
+const DENSE_IDS = 1 << 22;
+const NO_SINK: BookSink = { trade() {} };
+
+/** Collects trades as event objects for `apply`. */
+class EventCollector implements BookSink {
+  events: BookEvent[] = [];
+  trade(taker: number, maker: number, price: number, qty: number): void {
+    this.events.push({ type: 'trade', taker, maker, price, qty });
+  }
+}
+
+function sideCode(side: unknown): number {
+  return side === 'buy' ? BUY : side === 'sell' ? SELL : 2;
+}
+
+function grownF64(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+function grownI32(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+/**
+ * A price-time priority limit order book over integer prices (ticks) and quantities
+ * (lots). See the module comment for the memory layout and complexity.
+ */
+export class OrderBook {
+  /** Where the fast methods report trades. Replace it at any time between commands. */
+  sink: BookSink;
+
+  // Order slots (struct of arrays).
+  private oId: Float64Array;
+  private oQty: Float64Array;
+  private oNext: Int32Array;
+  private oPrev: Int32Array;
+  private oLevel: Int32Array;
+  private oFree = NIL;
+  private oUsed = 0; // high-water mark: slots at or above it have never been used
+  private resting = 0;
+
+  // Level slots (struct of arrays).
+  private lPrice: Float64Array;
+  private lKey: Float64Array;
+  private lTotal: Float64Array;
+  private lHead: Int32Array;
+  private lTail: Int32Array;
+  private lCount: Int32Array;
+  private lSide: Uint8Array;
+  private lFree = NIL; // free level slots are chained through lHead
+  private lUsed = 0;
+
+  // Per side: level slots sorted by key ascending (best last), and price -> level slot.
+  private sorted: [Int32Array, Int32Array];
+  private sortedLen: [number, number] = [0, 0];
+  private byPrice: [Map<number, number>, Map<number, number>] = [new Map(), new Map()];
+
+  // Id states (see the module comment).
+  private dense: Int32Array = new Int32Array(1024);
+  private sparse = new Map<number, number>();
+
+  private readonly collector = new EventCollector();
+
+  /** Creates an empty book. */
+  constructor(options: OrderBookOptions = {}) {
+    const no = Math.max(16, options.orders ?? 1024);
+    const nl = Math.max(16, options.levels ?? 256);
+    this.sink = options.sink ?? NO_SINK;
+    this.oId = new Float64Array(no);
+    this.oQty = new Float64Array(no);
+    this.oNext = new Int32Array(no);
+    this.oPrev = new Int32Array(no);
+    this.oLevel = new Int32Array(no);
+    this.lPrice = new Float64Array(nl);
+    this.lKey = new Float64Array(nl);
+    this.lTotal = new Float64Array(nl);
+    this.lHead = new Int32Array(nl);
+    this.lTail = new Int32Array(nl);
+    this.lCount = new Int32Array(nl);
+    this.lSide = new Uint8Array(nl);
+    this.sorted = [new Int32Array(nl), new Int32Array(nl)];
+  }
+
+  // ---------------------------------------------------------------- convenient API
+
+  /**
+   * Validates and applies one command given as any JSON value (for instance the result of
+   * `JSON.parse` on a tape line) and returns its events: trades in the order they happened,
+   * or a single reject. A rejected command changes nothing.
+   */
+  apply(input: unknown): BookEvent[] {
+    const cmd = parseCommand(input);
+    if ('type' in cmd) return [cmd];
+    const out: BookEvent[] = [];
+    const saved = this.sink;
+    this.collector.events = out;
+    this.sink = this.collector;
+    let code: number;
+    try {
+      code = this.execute(cmd);
+    } finally {
+      this.sink = saved;
+      this.collector.events = [];
+    }
+    if (code !== RejectCode.OK) out.push(rejectEvent(cmd.id, code as RejectCode));
+    return out;
+  }
+
+  /**
+   * Applies one tape line: a blank line gives no events, a line that is not JSON gives a
+   * reject with id `null`, anything else goes through {@link apply}.
+   */
+  applyLine(line: string): BookEvent[] {
+    if (line.trim() === '') return [];
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return [rejectEvent(null, RejectCode.NOT_JSON)];
+    }
+    return this.apply(value);
+  }
+
+  /**
+   * Applies a command object through the fast methods: trades go to {@link sink}, the
+   * result is a {@link RejectCode} (`OK` is 0). Fields are still checked, so a malformed
+   * object is rejected, never applied.
+   */
+  execute(cmd: BookCommand): number {
+    switch (cmd.op) {
+      case 'limit':
+        return this.limit(cmd.id, sideCode(cmd.side), cmd.price, cmd.qty);
+      case 'market':
+        return this.market(cmd.id, sideCode(cmd.side), cmd.qty);
+      case 'cancel':
+        return this.cancel(cmd.id);
+      case 'modify':
+        return this.modify(cmd.id, cmd.price, cmd.qty);
+      default:
+        return RejectCode.UNKNOWN_OP;
+    }
+  }
+
+  // ---------------------------------------------------------------- fast API
+
+  /** Limit order: matches up to `price`, rests the remainder. `side` is {@link BUY} or {@link SELL}. */
+  limit(id: number, side: number, price: number, qty: number): number {
+    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
+    if (side !== BUY && side !== SELL) return RejectCode.BAD_SIDE;
+    if (!isPositiveInt(price)) return RejectCode.BAD_PRICE;
+    if (!isPositiveInt(qty)) return RejectCode.BAD_QTY;
+    if (this.idState(id) !== 0) return RejectCode.DUPLICATE_ID;
+    this.setIdState(id, -1);
+    const left = this.match(id, side, price, qty, true);
+    if (left > 0) this.rest(id, side, price, left);
+    return RejectCode.OK;
+  }
+
+  /** Market order: matches at any price; the remainder is dropped. */
+  market(id: number, side: number, qty: number): number {
+    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
+    if (side !== BUY && side !== SELL) return RejectCode.BAD_SIDE;
+    if (!isPositiveInt(qty)) return RejectCode.BAD_QTY;
+    if (this.idState(id) !== 0) return RejectCode.DUPLICATE_ID;
+    this.setIdState(id, -1);
+    this.match(id, side, 0, qty, false);
+    return RejectCode.OK;
+  }
+
+  /** Removes a resting order in O(1). */
+  cancel(id: number): number {
+    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
+    const st = this.idState(id);
+    if (st <= 0) return RejectCode.UNKNOWN_ORDER;
+    this.unlink(st - 1);
+    this.setIdState(id, -1);
+    return RejectCode.OK;
+  }
+
+  /**
+   * Changes a resting order; `price` and `qty` may each be `undefined` (unchanged), not
+   * both. Same price and a qty not above the current remaining one: the order keeps its
+   * place. Otherwise cancel and replace: it goes to the back of its (new) level, and at a
+   * crossing price it first matches as a taker with the same id.
+   */
+  modify(id: number, price: number | undefined, qty: number | undefined): number {
+    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
+    if (price === undefined && qty === undefined) return RejectCode.EMPTY_MODIFY;
+    if (price !== undefined && !isPositiveInt(price)) return RejectCode.BAD_PRICE;
+    if (qty !== undefined && !isPositiveInt(qty)) return RejectCode.BAD_QTY;
+    const st = this.idState(id);
+    if (st <= 0) return RejectCode.UNKNOWN_ORDER;
+    const slot = st - 1;
+    const lvl = this.oLevel[slot]!;
+    const oldPrice = this.lPrice[lvl]!;
+    const oldQty = this.oQty[slot]!;
+    const newPrice = price ?? oldPrice;
+    const newQty = qty ?? oldQty;
+    if (newPrice === oldPrice && newQty <= oldQty) {
+      this.oQty[slot] = newQty;
+      this.lTotal[lvl] = this.lTotal[lvl]! - (oldQty - newQty);
+      return RejectCode.OK;
+    }
+    const side = this.lSide[lvl]!;
+    this.unlink(slot);
+    this.setIdState(id, -1);
+    const left = this.match(id, side, newPrice, newQty, true);
+    if (left > 0) this.rest(id, side, newPrice, left);
+    return RejectCode.OK;
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** Highest bid price, or `undefined` when there are no bids. O(1). */
+  bestBid(): number | undefined {
+    const n = this.sortedLen[BUY];
+    return n === 0 ? undefined : this.lPrice[this.sorted[BUY][n - 1]!];
+  }
+
+  /** Lowest ask price, or `undefined` when there are no asks. O(1). */
+  bestAsk(): number | undefined {
+    const n = this.sortedLen[SELL];
+    return n === 0 ? undefined : this.lPrice[this.sorted[SELL][n - 1]!];
+  }
+
+  /** Number of resting orders. */
+  get size(): number {
+    return this.resting;
+  }
+
+  /** Number of price levels on a side. */
+  levelCount(side: Side): number {
+    return this.sortedLen[side === 'buy' ? BUY : SELL];
+  }
+
+  /** The best `levels` levels of a side, best first, as `[price, total qty, count]`. */
+  depth(side: Side, levels = Infinity): LevelView[] {
+    const s = side === 'buy' ? BUY : SELL;
+    const sorted = this.sorted[s];
+    const out: LevelView[] = [];
+    for (let i = this.sortedLen[s] - 1; i >= 0 && out.length < levels; i--) {
+      const l = sorted[i]!;
+      out.push([this.lPrice[l]!, this.lTotal[l]!, this.lCount[l]!]);
+    }
+    return out;
+  }
+
+  /** A resting order by id, or `undefined` when the id is not resting. */
+  order(id: number): RestingOrder | undefined {
+    if (!isPositiveInt(id)) return undefined;
+    const st = this.idState(id);
+    if (st <= 0) return undefined;
+    const lvl = this.oLevel[st - 1]!;
+    return { id, side: this.lSide[lvl] === BUY ? 'buy' : 'sell', price: this.lPrice[lvl]!, qty: this.oQty[st - 1]! };
+  }
+
+  /** True when `id` was accepted by a limit or market order (resting or not): it cannot be reused. */
+  isUsed(id: number): boolean {
+    return isPositiveInt(id) && this.idState(id) !== 0;
+  }
+
+  /** The resting ids of one price level, front of the queue first (for tests and teaching). */
+  queue(side: Side, price: number): number[] {
+    const lvl = this.byPrice[side === 'buy' ? BUY : SELL].get(price);
+    const out: number[] = [];
+    if (lvl === undefined) return out;
+    for (let o = this.lHead[lvl]!; o !== NIL; o = this.oNext[o]!) out.push(this.oId[o]!);
+    return out;
+  }
+
+  /**
+   * The spec's `book` line as an object. Level totals are summed order by order from the
+   * front of the queue, so they are exact wherever the exact sum is a safe integer.
+   */
+  snapshot(): BookSnapshot {
+    return { type: 'book', bids: this.sideView(BUY), asks: this.sideView(SELL) };
+  }
+
+  private sideView(s: SideCode): LevelView[] {
+    const sorted = this.sorted[s];
+    const out: LevelView[] = [];
+    for (let i = this.sortedLen[s] - 1; i >= 0; i--) {
+      const l = sorted[i]!;
+      let total = 0;
+      for (let o = this.lHead[l]!; o !== NIL; o = this.oNext[o]!) total += this.oQty[o]!;
+      out.push([this.lPrice[l]!, total, this.lCount[l]!]);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /**
+   * Matches a taker against the opposite side, best level first and each level's queue
+   * front first (price-time priority); trades at the maker's price. Returns what is left.
+   */
+  private match(taker: number, side: number, limit: number, qty: number, hasLimit: boolean): number {
+    const o = side === BUY ? SELL : BUY;
+    const sorted = this.sorted[o];
+    const oQty = this.oQty;
+    const oNext = this.oNext;
+    const sink = this.sink;
+    let rem = qty;
+    let n = this.sortedLen[o];
+    while (rem > 0 && n > 0) {
+      const lvl = sorted[n - 1]!;
+      const price = this.lPrice[lvl]!;
+      if (hasLimit && (side === BUY ? price > limit : price < limit)) break;
+      let m = this.lHead[lvl]!;
+      let total = this.lTotal[lvl]!;
+      while (m !== NIL && rem > 0) {
+        const mq = oQty[m]!;
+        const fill = mq < rem ? mq : rem;
+        rem -= fill;
+        total -= fill;
+        sink.trade(taker, this.oId[m]!, price, fill);
+        if (fill === mq) {
+          const next = oNext[m]!;
+          this.setIdState(this.oId[m]!, -1);
+          this.freeOrder(m);
+          this.lCount[lvl]!--;
+          m = next;
+        } else {
+          oQty[m] = mq - fill;
+        }
+      }
+      if (m === NIL) {
+        // The level is empty and it is the best one, so it is the last entry: pop it.
+        n--;
+        this.sortedLen[o] = n;
+        this.byPrice[o].delete(price);
+        this.freeLevel(lvl);
+      } else {
+        this.lHead[lvl] = m;
+        this.oPrev[m] = NIL;
+        this.lTotal[lvl] = total;
+      }
+    }
+    return rem;
+  }
+
+  /** Appends an order to the back of its price level's queue, creating the level if needed. */
+  private rest(id: number, side: number, price: number, qty: number): void {
+    let lvl = this.byPrice[side]!.get(price);
+    if (lvl === undefined) lvl = this.newLevel(side, price);
+    const slot = this.allocOrder();
+    this.oId[slot] = id;
+    this.oQty[slot] = qty;
+    this.oLevel[slot] = lvl;
+    this.oNext[slot] = NIL;
+    const tail = this.lTail[lvl]!;
+    this.oPrev[slot] = tail;
+    if (tail === NIL) this.lHead[lvl] = slot;
+    else this.oNext[tail] = slot;
+    this.lTail[lvl] = slot;
+    this.lTotal[lvl] = this.lTotal[lvl]! + qty;
+    this.lCount[lvl]!++;
+    this.setIdState(id, slot + 1);
+  }
+
+  /** Unlinks a resting order from its level in O(1), removing the level if it empties. */
+  private unlink(slot: number): void {
+    const lvl = this.oLevel[slot]!;
+    const prev = this.oPrev[slot]!;
+    const next = this.oNext[slot]!;
+    if (prev === NIL) this.lHead[lvl] = next;
+    else this.oNext[prev] = next;
+    if (next === NIL) this.lTail[lvl] = prev;
+    else this.oPrev[next] = prev;
+    this.lTotal[lvl] = this.lTotal[lvl]! - this.oQty[slot]!;
+    if (--this.lCount[lvl]! === 0) this.removeLevel(lvl);
+    this.freeOrder(slot);
+  }
+
+  private newLevel(side: number, price: number): number {
+    let lvl = this.lFree;
+    if (lvl !== NIL) {
+      this.lFree = this.lHead[lvl]!;
+    } else {
+      if (this.lUsed === this.lPrice.length) this.growLevels();
+      lvl = this.lUsed++;
+    }
+    const key = side === BUY ? price : -price;
+    this.lPrice[lvl] = price;
+    this.lKey[lvl] = key;
+    this.lTotal[lvl] = 0;
+    this.lHead[lvl] = NIL;
+    this.lTail[lvl] = NIL;
+    this.lCount[lvl] = 0;
+    this.lSide[lvl] = side;
+    this.byPrice[side]!.set(price, lvl);
+    // Insert into the sorted array (ascending key, best last): binary search, then shift
+    // the (usually few) better levels up by one.
+    const n = this.sortedLen[side]!;
+    if (n === this.sorted[side]!.length) this.growSorted(side);
+    const sorted = this.sorted[side]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.lKey[sorted[mid]!]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n) sorted.copyWithin(lo + 1, lo, n);
+    sorted[lo] = lvl;
+    this.sortedLen[side] = n + 1;
+    return lvl;
+  }
+
+  private removeLevel(lvl: number): void {
+    const side = this.lSide[lvl]!;
+    const sorted = this.sorted[side]!;
+    const n = this.sortedLen[side]!;
+    let pos = n - 1;
+    if (sorted[pos] !== lvl) {
+      const key = this.lKey[lvl]!;
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.lKey[sorted[mid]!]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+      pos = lo;
+      sorted.copyWithin(pos, pos + 1, n);
+    }
+    this.sortedLen[side] = n - 1;
+    this.byPrice[side]!.delete(this.lPrice[lvl]!);
+    this.freeLevel(lvl);
+  }
+
+  private freeLevel(lvl: number): void {
+    this.lHead[lvl] = this.lFree;
+    this.lFree = lvl;
+  }
+
+  private allocOrder(): number {
+    let slot = this.oFree;
+    if (slot !== NIL) {
+      this.oFree = this.oNext[slot]!;
+    } else {
+      if (this.oUsed === this.oId.length) this.growOrders();
+      slot = this.oUsed++;
+    }
+    this.resting++;
+    return slot;
+  }
+
+  private freeOrder(slot: number): void {
+    this.oNext[slot] = this.oFree;
+    this.oFree = slot;
+    this.resting--;
+  }
+
+  private idState(id: number): number {
+    return id < this.dense.length ? this.dense[id]! : (this.sparse.get(id) ?? 0);
+  }
+
+  private setIdState(id: number, state: number): void {
+    if (id < this.dense.length) {
+      this.dense[id] = state;
+    } else if (id < DENSE_IDS) {
+      let n = this.dense.length * 2;
+      while (n <= id) n *= 2;
+      this.dense = grownI32(this.dense, Math.min(n, DENSE_IDS));
+      this.dense[id] = state;
+    } else {
+      this.sparse.set(id, state);
+    }
+  }
+
+  private growOrders(): void {
+    const n = this.oId.length * 2;
+    this.oId = grownF64(this.oId, n);
+    this.oQty = grownF64(this.oQty, n);
+    this.oNext = grownI32(this.oNext, n);
+    this.oPrev = grownI32(this.oPrev, n);
+    this.oLevel = grownI32(this.oLevel, n);
+  }
+
+  private growLevels(): void {
+    const n = this.lPrice.length * 2;
+    this.lPrice = grownF64(this.lPrice, n);
+    this.lKey = grownF64(this.lKey, n);
+    this.lTotal = grownF64(this.lTotal, n);
+    this.lHead = grownI32(this.lHead, n);
+    this.lTail = grownI32(this.lTail, n);
+    this.lCount = grownI32(this.lCount, n);
+    const side = new Uint8Array(n);
+    side.set(this.lSide);
+    this.lSide = side;
+  }
+
+  private growSorted(side: number): void {
+    this.sorted[side] = grownI32(this.sorted[side]!, this.sorted[side]!.length * 2);
+  }
+}

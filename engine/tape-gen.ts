@@ -1,0 +1,215 @@
+/**
+ * Seeded, reproducible random order-book tapes: limits around a mid price, markets,
+ * cancels and modifies, and on request a share of deliberately bad lines. The same
+ * options always give the same tape, in Node and in the browser. The benchmark, the
+ * property tests and the course's graders all draw their tapes from here.
+ */
+import { formatCommand } from './tape.ts';
+import type { BookCommand, Side } from './order-book.ts';
+
+/** A seeded PRNG (mulberry32): returns floats in [0, 1). Small, fast, good enough for tapes. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The share of each command kind; they need not sum to 1 (they are normalised). */
+export interface TapeMix { limit: number; market: number; cancel: number; modify: number }
+
+/** Options of {@link generateCommands} and {@link generateTape}. */
+export interface TapeGenOptions {
+  /** Seed of the PRNG: the same seed gives the same tape. */
+  seed: number;
+  /** Number of lines (commands plus bad lines), not counting the `resting` preload. */
+  count: number;
+  /** Share of bad lines in [0, 1] (only {@link generateTape}; default 0). */
+  badRate?: number;
+  /** Mid price in ticks (default 10,000). */
+  mid?: number;
+  /** Limit prices are drawn in mid ± spread ticks (default 12). */
+  spread?: number;
+  /** Largest quantity drawn (default 100). */
+  maxQty?: number;
+  /** Command mix (default 55% limit, 10% market, 20% cancel, 15% modify). */
+  mix?: TapeMix;
+  /**
+   * Resting orders placed first, before the `count` random lines: half bids at
+   * mid - spread - 1, half asks at mid + spread + 1, so every one of them rests in one
+   * deep level per side. Later cancels and modifies pick among them half of the time.
+   */
+  resting?: number;
+}
+
+/** The default mix of the issue: 55% limit, 10% market, 20% cancel, 15% modify. */
+export const DEFAULT_MIX: TapeMix = { limit: 0.55, market: 0.1, cancel: 0.2, modify: 0.15 };
+
+/** Ids of recent limits kept as cancel/modify targets (recent ones are likely still resting). */
+const POOL = 2048;
+
+/**
+ * Generates the random source shared by both tape forms. `bad(rng, state)` is consulted
+ * with probability `badRate` to emit a bad line instead of a command.
+ */
+class Generator {
+  readonly rng: () => number;
+  nextId = 1;
+  private pool: number[] = [];
+  private deep: number[] = [];
+  private readonly mid: number;
+  private readonly spread: number;
+  private readonly maxQty: number;
+  private readonly cuts: [number, number, number];
+
+  constructor(readonly o: TapeGenOptions) {
+    this.rng = mulberry32(o.seed);
+    this.mid = o.mid ?? 10_000;
+    this.spread = o.spread ?? 12;
+    this.maxQty = o.maxQty ?? 100;
+    const m = o.mix ?? DEFAULT_MIX;
+    const sum = m.limit + m.market + m.cancel + m.modify;
+    this.cuts = [m.limit / sum, (m.limit + m.market) / sum, (m.limit + m.market + m.cancel) / sum];
+  }
+
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.rng() * (hi - lo + 1));
+  }
+  side(): Side {
+    return this.rng() < 0.5 ? 'buy' : 'sell';
+  }
+  qty(): number {
+    return this.int(1, this.maxQty);
+  }
+  price(side: Side): number {
+    // Buys are drawn in [mid - spread, mid + spread - lean], sells in
+    // [mid - spread + lean], mid + spread]: they lean away from each other, so the book
+    // keeps some depth while about a third of limits still cross.
+    const lean = Math.floor((2 * this.spread) / 5);
+    const width = 2 * this.spread - lean;
+    const p = side === 'buy' ? this.mid - this.spread + this.int(0, width) : this.mid + this.spread - this.int(0, width);
+    return Math.max(1, p);
+  }
+
+  preload(i: number, n: number): BookCommand {
+    const id = this.nextId++;
+    const buy = i < n / 2;
+    this.deep.push(id);
+    return {
+      op: 'limit',
+      id,
+      side: buy ? 'buy' : 'sell',
+      price: buy ? this.mid - this.spread - 1 : this.mid + this.spread + 1,
+      qty: this.qty(),
+    };
+  }
+
+  /** Picks a cancel/modify target; with `remove`, forgets it (it is being cancelled). */
+  target(remove: boolean): number {
+    const fromDeep = this.deep.length > 0 && (this.pool.length === 0 || this.rng() < 0.5);
+    const list = fromDeep ? this.deep : this.pool;
+    if (list.length === 0) return this.int(1, Math.max(1, this.nextId - 1));
+    const i = Math.floor(this.rng() * list.length);
+    const id = list[i]!;
+    if (remove) {
+      list[i] = list[list.length - 1]!;
+      list.pop();
+    }
+    return id;
+  }
+
+  command(): BookCommand {
+    const r = this.rng();
+    if (r < this.cuts[0]) {
+      const id = this.nextId++;
+      const side = this.side();
+      if (this.pool.length < POOL) this.pool.push(id);
+      else this.pool[Math.floor(this.rng() * POOL)] = id;
+      return { op: 'limit', id, side, price: this.price(side), qty: this.qty() };
+    }
+    if (r < this.cuts[1]) return { op: 'market', id: this.nextId++, side: this.side(), qty: this.qty() };
+    if (r < this.cuts[2]) return { op: 'cancel', id: this.target(true) };
+    const id = this.target(false);
+    const k = this.rng();
+    // A third keep priority (smaller qty), a third move price, a third change both.
+    if (k < 1 / 3) return { op: 'modify', id, qty: this.int(1, Math.max(1, Math.floor(this.maxQty / 2))) };
+    const side: Side = this.rng() < 0.5 ? 'buy' : 'sell';
+    if (k < 2 / 3) return { op: 'modify', id, price: this.price(side) };
+    return { op: 'modify', id, price: this.price(side), qty: this.qty() };
+  }
+}
+
+/**
+ * Generates well-formed commands (the `resting` preload first, then `count` random ones).
+ * Every limit and market id is fresh, so they are all accepted; a cancel or modify may
+ * still be rejected when its target has filled in the meantime, as on a real feed.
+ */
+export function generateCommands(o: TapeGenOptions): BookCommand[] {
+  const g = new Generator(o);
+  const out: BookCommand[] = [];
+  const n = o.resting ?? 0;
+  for (let i = 0; i < n; i++) out.push(g.preload(i, n));
+  for (let i = 0; i < o.count; i++) out.push(g.command());
+  return out;
+}
+
+/**
+ * Generates tape lines: like {@link generateCommands}, with a share `badRate` of the
+ * `count` lines replaced by bad ones (see {@link badLine}).
+ */
+export function generateTape(o: TapeGenOptions): string[] {
+  const g = new Generator(o);
+  const out: string[] = [];
+  const n = o.resting ?? 0;
+  const badRate = o.badRate ?? 0;
+  for (let i = 0; i < n; i++) out.push(formatCommand(g.preload(i, n)));
+  for (let i = 0; i < o.count; i++) {
+    if (badRate > 0 && g.rng() < badRate) out.push(badLine(g.rng, g.nextId));
+    else out.push(formatCommand(g.command()));
+  }
+  return out;
+}
+
+/**
+ * One deliberately bad line, of every kind the spec lists: not JSON, not an object,
+ * unknown op, missing / non-integer / non-positive / too large id, price or qty, bad side,
+ * reused id, empty modify, cancel or modify of an id that is not resting, plus blank
+ * lines (which are skipped, not rejected). `nextId` is the next fresh id of the tape: ids
+ * below it have been used, ids at or above it are never resting.
+ */
+export function badLine(rng: () => number, nextId: number): string {
+  const used = 1 + Math.floor(rng() * Math.max(1, nextId - 1));
+  const fresh = nextId + 1_000_000 + Math.floor(rng() * 1000);
+  const badNums = ['0', '-3', '2.5', '"100"', 'null', 'true', '1e300', '9007199254740993', '[]', '{}'];
+  const bad = badNums[Math.floor(rng() * badNums.length)]!;
+  const kinds = [
+    () => 'not json {',
+    () => '{"op":"limit","id":5,',
+    () => ['[1,2,3]', '42', 'null', '"limit"', 'true'][Math.floor(rng() * 5)]!,
+    () => `{"op":"fill","id":${fresh}}`,
+    () => `{"id":${fresh},"side":"buy","price":10000,"qty":1}`,
+    () => '{"op":"limit","side":"buy","price":10000,"qty":5}',
+    () => `{"op":"limit","id":${bad},"side":"sell","price":10000,"qty":5}`,
+    () => `{"op":"limit","id":${fresh},"side":"${rng() < 0.5 ? 'hold' : 'BUY'}","price":10000,"qty":5}`,
+    () => `{"op":"limit","id":${fresh},"side":"buy","price":${bad},"qty":5}`,
+    () => `{"op":"limit","id":${fresh},"side":"sell","price":10001,"qty":${bad}}`,
+    () => `{"op":"limit","id":${fresh},"side":"sell","qty":5}`,
+    () => `{"op":"market","id":${fresh},"side":"buy","qty":${bad}}`,
+    () => `{"op":"market","id":${fresh},"qty":5}`,
+    () => `{"op":"limit","id":${used},"side":"buy","price":9990,"qty":7}`,
+    () => `{"op":"market","id":${used},"side":"sell","qty":7}`,
+    () => `{"op":"modify","id":${used}}`,
+    () => `{"op":"modify","id":${used},"price":${bad}}`,
+    () => `{"op":"modify","id":${used},"qty":${bad}}`,
+    () => `{"op":"cancel","id":${fresh}}`,
+    () => `{"op":"modify","id":${fresh},"qty":3}`,
+    () => `{"op":"cancel","id":${bad}}`,
+    () => `{"op":"cancel"}`,
+    () => (rng() < 0.5 ? '' : '   '),
+  ];
+  return kinds[Math.floor(rng() * kinds.length)]!();
+}
