@@ -1,0 +1,25 @@
+/** `ticklab check`: the instructor's integrity check; exit code 1 if anything is wrong. */
+import pc from 'picocolors';
+import { runChecks } from '../checks.ts';
+
+export async function checkCommand(opts: { jobs?: number; quiet?: boolean; json?: boolean }): Promise<number> {
+  const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
+  const report = await runChecks({
+    jobs: opts.jobs ?? 2,
+    onExercise: (slug, ok) => {
+      if (!opts.quiet) say(`${ok ? pc.green('✓') : pc.red('✗')} ${slug}`);
+    },
+  });
+  const { findings, catalog } = report;
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, findings }, null, 2) + '\n');
+  }
+  for (const f of findings) say(`${pc.red('error')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
+  const n = catalog.exercises.length;
+  if (findings.length === 0) {
+    say(pc.green(`check passed: ${n} exercises; every starting file fails its tests, every solution passes them.`));
+    return 0;
+  }
+  say(pc.red(`check failed: ${findings.length} problem${findings.length === 1 ? '' : 's'} in ${n} exercises.`));
+  return 1;
+}

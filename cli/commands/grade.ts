@@ -1,0 +1,69 @@
+/** `ticklab grade`: grades the student's exercises, their solutions, or a whole class. */
+import { writeFileSync } from 'node:fs';
+import pc from 'picocolors';
+import { loadCatalog, pick, UsageError, type Exercise } from '../catalog.ts';
+import { gradeExercise } from '../grader/grade.ts';
+import { mapLimit } from '../grader/pool.ts';
+import { gradeClass, parseShard } from '../grader/submissions.ts';
+import { summarize, type ExerciseResult, type GradeReport } from '../harness/result-schema.ts';
+import { loadProgress, recordResult, saveProgress } from '../progress.ts';
+import { toCsv } from '../report/csv.ts';
+import { formatResult } from '../report/format.ts';
+import { toJunit } from '../report/junit.ts';
+import { VERSION } from '../version.ts';
+
+export interface GradeOptions {
+  json?: boolean;
+  junit?: string;
+  csv?: string;
+  submissions?: string;
+  shard?: string;
+  jobs?: number;
+  solution?: boolean;
+}
+
+export function makeReport(results: ExerciseResult[]): GradeReport {
+  return { tool: 'ticklab', version: VERSION, createdAt: new Date().toISOString(), results, summary: summarize(results) };
+}
+
+export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise<number> {
+  const catalog = loadCatalog();
+  for (const issue of catalog.issues) process.stderr.write(pc.yellow(`warning: ${issue.file}${issue.field ? ` (${issue.field})` : ''}: ${issue.message}\n`));
+  const exercises: Exercise[] = pick(catalog, slugs);
+  if (exercises.length === 0) throw new UsageError('there are no exercises to grade (exercises/ is empty)');
+  const jobs = opts.jobs ?? 2;
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of at least 1, not "${opts.jobs}"`);
+  if (opts.shard && !opts.submissions) throw new UsageError('--shard splits a class: use it with --submissions DIR');
+  // Under --json, standard output carries the report alone; everything human goes to standard error.
+  const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
+
+  let results: ExerciseResult[];
+  if (opts.submissions) {
+    if (opts.solution) throw new UsageError('--solution and --submissions do not go together');
+    results = await gradeClass({
+      dir: opts.submissions,
+      exercises,
+      jobs,
+      ...(opts.shard ? { shard: parseShard(opts.shard) } : {}),
+      onResult: (r) => say(formatResult(r, false)),
+    });
+  } else {
+    results = await mapLimit(exercises, jobs, (exercise) =>
+      gradeExercise(opts.solution ? { exercise, codeFile: exercise.files.solution, codeLabel: `exercises/${exercise.slug}/solution.ts` } : { exercise }),
+    );
+    for (const r of results) say(formatResult(r, true));
+    if (!opts.solution) {
+      const progress = loadProgress();
+      for (const r of results) recordResult(progress, r.exercise, r.status === 'pass');
+      saveProgress(progress);
+    }
+  }
+
+  const report = makeReport(results);
+  if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (opts.junit) writeFileSync(opts.junit, toJunit(results));
+  if (opts.csv) writeFileSync(opts.csv, toCsv(results));
+  const s = report.summary;
+  say(pc.bold(`\n${s.pass}/${s.total} passed`) + pc.dim(`  (${s.fail} failed, ${s.error} errors, ${s.timeout} timed out)`));
+  return s.pass === s.total ? 0 : 1;
+}

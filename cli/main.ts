@@ -1,0 +1,140 @@
+/**
+ * The `ticklab` command line: parses arguments with cac and hands each command to its
+ * module in `cli/commands/` (loaded on demand, so `ticklab hint` does not pay for the
+ * grader and `ticklab bench` does not pay for TypeScript).
+ */
+import { cac } from 'cac';
+import pc from 'picocolors';
+import { UsageError } from './catalog.ts';
+import { VERSION } from './version.ts';
+
+type Flags = Record<string, unknown>;
+
+function number(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new UsageError(`${flag} takes a number, not "${String(value)}"`);
+  return n;
+}
+
+/** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const cli = cac('ticklab');
+  let action: Promise<number> | undefined;
+  const run = (f: () => Promise<number> | number) => {
+    action = Promise.resolve().then(f);
+  };
+
+  cli
+    .command('[exercise]', 'Watch mode: grade the current exercise on every save and move on when it passes')
+    .action((exercise: string | undefined) => run(async () => (await import('./commands/watch.ts')).watchCommand(exercise ? { start: exercise } : {})));
+
+  cli.command('list', 'List every exercise with your status').action(() => run(async () => (await import('./commands/list.ts')).listCommand()));
+
+  cli
+    .command('grade [...exercises]', 'Grade exercises (all when none is named)')
+    .option('--json', 'Print one JSON report on standard output')
+    .option('--junit <file>', 'Also write a JUnit XML report')
+    .option('--csv <file>', 'Also write a CSV table')
+    .option('--submissions <dir>', 'Grade a class laid out as DIR/<student>/<slug>/exercise.ts')
+    .option('--shard <i/n>', 'With --submissions: grade only shard i of n (e.g. 2/4)')
+    .option('--jobs <n>', 'How many exercises to grade at once', { default: 2 })
+    .option('--solution', 'Grade the reference solutions instead (for authors)')
+    .action((exercises: string[], f: Flags) =>
+      run(async () =>
+        (await import('./commands/grade.ts')).gradeCommand(exercises, {
+          json: Boolean(f.json),
+          ...(f.junit ? { junit: String(f.junit) } : {}),
+          ...(f.csv ? { csv: String(f.csv) } : {}),
+          ...(f.submissions ? { submissions: String(f.submissions) } : {}),
+          ...(f.shard ? { shard: String(f.shard) } : {}),
+          jobs: number(f.jobs, '--jobs') ?? 2,
+          solution: Boolean(f.solution),
+        }),
+      ),
+    );
+
+  cli.command('hint <exercise>', 'Show one more hint (each call reveals the next)').action((slug: string) => run(async () => (await import('./commands/hint.ts')).hintCommand(slug)));
+
+  cli
+    .command('reset <exercise>', 'Restore the starting file (your file is backed up first)')
+    .option('--yes', 'Do not ask for confirmation')
+    .action((slug: string, f: Flags) => run(async () => (await import('./commands/reset.ts')).resetCommand(slug, { yes: Boolean(f.yes) })));
+
+  cli
+    .command('check', 'For instructors: tests fail on every starting file and pass on every solution, metadata is valid')
+    .option('--jobs <n>', 'How many exercises to check at once', { default: 2 })
+    .option('--quiet', 'Print only problems and the verdict')
+    .option('--json', 'Print the findings as JSON')
+    .action((f: Flags) =>
+      run(async () => (await import('./commands/check.ts')).checkCommand({ jobs: number(f.jobs, '--jobs') ?? 2, quiet: Boolean(f.quiet), json: Boolean(f.json) })),
+    );
+
+  cli
+    .command('new <slug>', 'For authors: scaffold exercises/<slug>/')
+    .option('--lesson <lesson>', 'The lesson it belongs to, "<module>/<lesson>" from content/course.json')
+    .option('--title <title>', 'Its title')
+    .action((slug: string, f: Flags) =>
+      run(async () =>
+        (await import('./commands/new.ts')).newCommand(slug, {
+          ...(f.lesson ? { lesson: String(f.lesson) } : {}),
+          ...(f.title ? { title: String(f.title) } : {}),
+        }),
+      ),
+    );
+
+  cli.command('replay <tape>', 'Replay an order-book tape (- for standard input) and print events and the final book').action((tape: string) =>
+    run(async () => (await import('./commands/replay.ts')).replayCommand(tape)),
+  );
+
+  cli
+    .command('tape <action>', 'Tape tools: `tape gen` writes a reproducible random tape')
+    .option('--seed <n>', 'Random seed', { default: 1 })
+    .option('--count <n>', 'Number of commands', { default: 1000 })
+    .option('--bad-rate <r>', 'Share of deliberately bad lines, 0 to 1', { default: 0 })
+    .option('--out <file>', 'Write to a file instead of standard output')
+    .action((act: string, f: Flags) =>
+      run(async () => {
+        if (act !== 'gen') throw new UsageError(`unknown tape action "${act}": the one there is is "ticklab tape gen"`);
+        return (await import('./commands/tape-gen.ts')).tapeGenCommand({
+          seed: number(f.seed, '--seed') ?? 1,
+          count: number(f.count, '--count') ?? 1000,
+          badRate: number(f.badRate, '--bad-rate') ?? 0,
+          ...(f.out ? { out: String(f.out) } : {}),
+        });
+      }),
+    );
+
+  cli
+    .command('bench <name>', 'Benchmarks against a peer measured in the same run: grade, book, ring, simd or all')
+    .option('--json', 'Print JSON reports on standard output')
+    .option('--quick', 'Tiny sizes: check that the benchmark runs, measure nothing')
+    .action((name: string, f: Flags) =>
+      run(async () => {
+        await (await import('./commands/bench.ts')).runBench(name, { json: Boolean(f.json), quick: Boolean(f.quick) });
+        return 0;
+      }),
+    );
+
+  cli
+    .command('build-wasm', 'Assemble engine/kernels.wat into engine/kernels-wasm.ts')
+    .option('--check', 'Fail if the checked-in module differs from a fresh build')
+    .action((f: Flags) => run(async () => (await import('./commands/build-wasm.ts')).buildWasmCommand({ check: Boolean(f.check) })));
+
+  cli.help();
+  cli.version(VERSION);
+
+  try {
+    cli.parse(['node', 'ticklab', ...argv], { run: false });
+    if (cli.options.help || cli.options.version) return 0;
+    await cli.runMatchedCommand();
+    return action ? await action : 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as Error)?.name === 'CACError') {
+      process.stderr.write(`${pc.red('ticklab:')} ${(error as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`${pc.red('ticklab: internal error:')} ${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,43 @@
+/** How results look in a terminal: a line per exercise, details for what did not pass. */
+import pc from 'picocolors';
+import type { ExerciseResult, Problem } from '../harness/result-schema.ts';
+
+const MARK: Record<ExerciseResult['status'], string> = {
+  pass: pc.green('✓ pass'),
+  fail: pc.red('✗ fail'),
+  error: pc.red('! error'),
+  timeout: pc.yellow('⏱ timeout'),
+};
+
+export function where(p: Problem): string {
+  return p.file ? `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}` : '';
+}
+
+const indent = (text: string, by: string) => text.split('\n').map((l) => by + l).join('\n');
+
+/** One exercise's result; `verbose` adds every failing test's message and the output. */
+export function formatResult(r: ExerciseResult, verbose = true): string {
+  const name = r.student ? `${r.student}/${r.exercise}` : r.exercise;
+  const passed = r.tests.filter((t) => t.status === 'pass').length;
+  const lines = [`${MARK[r.status]}  ${pc.bold(name)}  ${pc.dim(`${passed}/${r.tests.length} tests, ${r.durationMs} ms`)}`];
+  if (!verbose) return lines[0] as string;
+  for (const p of r.problems.slice(0, 10)) {
+    const at = where(p);
+    lines.push(indent(`${pc.red(p.kind)}${at ? ` ${pc.cyan(at)}` : ''}: ${p.message}`, '    '));
+  }
+  if (r.problems.length > 10) lines.push(`    … and ${r.problems.length - 10} more`);
+  for (const t of r.tests.filter((t) => t.status === 'fail' || t.status === 'timeout').slice(0, 5)) {
+    lines.push(`    ${pc.red('✗')} ${t.name}`);
+    if (t.message) lines.push(indent(t.message.split('\n').slice(0, 12).join('\n'), '        '));
+  }
+  const failing = r.tests.filter((t) => t.status === 'fail' || t.status === 'timeout').length;
+  if (failing > 5) lines.push(`    … and ${failing - 5} more failing tests`);
+  if (r.output && r.status !== 'pass') lines.push(pc.dim('    output:'), indent(r.output.trimEnd().split('\n').slice(-15).join('\n'), pc.dim('    │ ')));
+  return lines.join('\n');
+}
+
+/** A progress bar such as "[#####-----] 5/10". */
+export function progressBar(done: number, total: number, width = 30): string {
+  const filled = total === 0 ? 0 : Math.round((done / total) * width);
+  return `[${pc.green('#'.repeat(filled))}${pc.dim('-'.repeat(width - filled))}] ${done}/${total}`;
+}
