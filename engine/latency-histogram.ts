@@ -18,6 +18,8 @@ export interface LatencySummary {
 /** Records latencies in nanoseconds and summarises them. */
 export class LatencyHistogram {
   private readonly h: hdr.Histogram;
+  // The exact maximum: the histogram's own is rounded to its bucket.
+  private max = 0;
 
   /** `highestNs` bounds what is tracked exactly (larger values are clamped to it). */
   constructor(private readonly highestNs = 60e9) {
@@ -27,6 +29,7 @@ export class LatencyHistogram {
   /** Records one latency in nanoseconds (rounded; below 1 counts as 1 ns, above the bound as the bound). */
   record(ns: number): void {
     const v = ns < 1 ? 1 : ns > this.highestNs ? this.highestNs : Math.round(ns);
+    if (v > this.max) this.max = v;
     this.h.recordValue(v);
   }
 
@@ -48,12 +51,13 @@ export class LatencyHistogram {
       p50_ns: this.h.getValueAtPercentile(50),
       p99_ns: this.h.getValueAtPercentile(99),
       p999_ns: this.h.getValueAtPercentile(99.9),
-      max_ns: this.h.maxValue,
+      max_ns: this.max,
     };
   }
 
   /** Forgets every recorded value. */
   reset(): void {
     this.h.reset();
+    this.max = 0;
   }
 }

@@ -4,8 +4,9 @@
  * options always give the same tape, in Node and in the browser. The benchmark, the
  * property tests and the course's graders all draw their tapes from here.
  */
-import { formatCommand } from './tape.ts';
+import { OrderBook } from './order-book.ts';
 import type { BookCommand, Side } from './order-book.ts';
+import { formatCommand } from './tape.ts';
 
 /** A seeded PRNG (mulberry32): returns floats in [0, 1). Small, fast, good enough for tapes. */
 export function mulberry32(seed: number): () => number {
@@ -36,6 +37,8 @@ export interface TapeGenOptions {
   spread?: number;
   /** Largest quantity drawn (default 100). */
   maxQty?: number;
+  /** Resting orders the random part of the tape hovers around (default 1,000; see `price`). */
+  depth?: number;
   /** Command mix (default 55% limit, 10% market, 20% cancel, 15% modify). */
   mix?: TapeMix;
   /**
@@ -49,21 +52,24 @@ export interface TapeGenOptions {
 /** The default mix of the issue: 55% limit, 10% market, 20% cancel, 15% modify. */
 export const DEFAULT_MIX: TapeMix = { limit: 0.55, market: 0.1, cancel: 0.2, modify: 0.15 };
 
-/** Ids of recent limits kept as cancel/modify targets (recent ones are likely still resting). */
-const POOL = 2048;
-
 /**
- * Generates the random source shared by both tape forms. `bad(rng, state)` is consulted
- * with probability `badRate` to emit a bad line instead of a command.
+ * The random source shared by both tape forms. It replays what it generates through a
+ * private reference book, so that cancels and modifies target orders that are really
+ * resting (as a trading client's would) and the book settles at a steady size instead
+ * of piling up stale orders. Bad lines change nothing, so they need not be replayed.
  */
 class Generator {
   readonly rng: () => number;
   nextId = 1;
+  private readonly book = new OrderBook();
+  // Candidate targets: ids that rested when placed. Filled ones are dropped when picked.
   private pool: number[] = [];
   private deep: number[] = [];
   private readonly mid: number;
   private readonly spread: number;
   private readonly maxQty: number;
+  private readonly depth: number;
+  private preloaded = 0;
   private readonly cuts: [number, number, number];
 
   constructor(readonly o: TapeGenOptions) {
@@ -71,6 +77,7 @@ class Generator {
     this.mid = o.mid ?? 10_000;
     this.spread = o.spread ?? 12;
     this.maxQty = o.maxQty ?? 100;
+    this.depth = o.depth ?? 1000;
     const m = o.mix ?? DEFAULT_MIX;
     const sum = m.limit + m.market + m.cancel + m.modify;
     this.cuts = [m.limit / sum, (m.limit + m.market) / sum, (m.limit + m.market + m.cancel) / sum];
@@ -87,9 +94,10 @@ class Generator {
   }
   price(side: Side): number {
     // Buys are drawn in [mid - spread, mid + spread - lean], sells in
-    // [mid - spread + lean], mid + spread]: they lean away from each other, so the book
-    // keeps some depth while about a third of limits still cross.
-    const lean = Math.floor((2 * this.spread) / 5);
+    // [mid - spread + lean, mid + spread]. With a fixed mid and uniform cancels the book
+    // either drains or piles up, so the lean steers it to about `depth` resting orders:
+    // a wide lean (few crossings) while it is thinner, a narrow one while it is deeper.
+    const lean = this.book.size - this.preloaded < this.depth ? Math.floor((3 * this.spread) / 4) : Math.floor(this.spread / 2);
     const width = 2 * this.spread - lean;
     const p = side === 'buy' ? this.mid - this.spread + this.int(0, width) : this.mid + this.spread - this.int(0, width);
     return Math.max(1, p);
@@ -99,45 +107,63 @@ class Generator {
     const id = this.nextId++;
     const buy = i < n / 2;
     this.deep.push(id);
-    return {
+    const c: BookCommand = {
       op: 'limit',
       id,
       side: buy ? 'buy' : 'sell',
       price: buy ? this.mid - this.spread - 1 : this.mid + this.spread + 1,
       qty: this.qty(),
     };
+    this.book.execute(c);
+    this.preloaded++;
+    return c;
+  }
+
+  /** Picks a resting order from `list` (dropping filled ones on the way), or 0 if none. */
+  private pick(list: number[], remove: boolean): number {
+    while (list.length > 0) {
+      const i = Math.floor(this.rng() * list.length);
+      const id = list[i]!;
+      const resting = this.book.order(id) !== undefined;
+      if (!resting || remove) {
+        list[i] = list[list.length - 1]!;
+        list.pop();
+      }
+      if (resting) return id;
+    }
+    return 0;
   }
 
   /** Picks a cancel/modify target; with `remove`, forgets it (it is being cancelled). */
-  target(remove: boolean): number {
-    const fromDeep = this.deep.length > 0 && (this.pool.length === 0 || this.rng() < 0.5);
-    const list = fromDeep ? this.deep : this.pool;
-    if (list.length === 0) return this.int(1, Math.max(1, this.nextId - 1));
-    const i = Math.floor(this.rng() * list.length);
-    const id = list[i]!;
-    if (remove) {
-      list[i] = list[list.length - 1]!;
-      list.pop();
-    }
-    return id;
+  private target(remove: boolean): number {
+    let id = 0;
+    if (this.deep.length > 0 && this.rng() < 0.5) id = this.pick(this.deep, remove);
+    if (id === 0) id = this.pick(this.pool, remove);
+    // Nothing is resting: target an old id anyway (the book will reject it).
+    return id === 0 ? this.int(1, Math.max(1, this.nextId - 1)) : id;
   }
 
+  /** Draws the next command and applies it to the private book. */
   command(): BookCommand {
+    const c = this.draw();
+    this.book.execute(c);
+    if (c.op === 'limit' && this.book.order(c.id) !== undefined) this.pool.push(c.id);
+    return c;
+  }
+
+  private draw(): BookCommand {
     const r = this.rng();
     if (r < this.cuts[0]) {
-      const id = this.nextId++;
       const side = this.side();
-      if (this.pool.length < POOL) this.pool.push(id);
-      else this.pool[Math.floor(this.rng() * POOL)] = id;
-      return { op: 'limit', id, side, price: this.price(side), qty: this.qty() };
+      return { op: 'limit', id: this.nextId++, side, price: this.price(side), qty: this.qty() };
     }
     if (r < this.cuts[1]) return { op: 'market', id: this.nextId++, side: this.side(), qty: this.qty() };
     if (r < this.cuts[2]) return { op: 'cancel', id: this.target(true) };
     const id = this.target(false);
+    const side = this.book.order(id)?.side ?? this.side();
     const k = this.rng();
-    // A third keep priority (smaller qty), a third move price, a third change both.
+    // A third keep priority (smaller qty), a third move the price, a third change both.
     if (k < 1 / 3) return { op: 'modify', id, qty: this.int(1, Math.max(1, Math.floor(this.maxQty / 2))) };
-    const side: Side = this.rng() < 0.5 ? 'buy' : 'sell';
     if (k < 2 / 3) return { op: 'modify', id, price: this.price(side) };
     return { op: 'modify', id, price: this.price(side), qty: this.qty() };
   }
@@ -145,8 +171,9 @@ class Generator {
 
 /**
  * Generates well-formed commands (the `resting` preload first, then `count` random ones).
- * Every limit and market id is fresh, so they are all accepted; a cancel or modify may
- * still be rejected when its target has filled in the meantime, as on a real feed.
+ * Every limit and market id is fresh and every cancel or modify targets a resting order,
+ * so the reference book accepts them all (except a cancel or modify drawn when nothing
+ * at all is resting).
  */
 export function generateCommands(o: TapeGenOptions): BookCommand[] {
   const g = new Generator(o);
