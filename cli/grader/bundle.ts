@@ -8,7 +8,7 @@
 import { build, type Message, type Plugin } from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ENGINE_DIR, HARNESS_DIR } from '../paths.ts';
+import { ENGINE_DIR, HARNESS_DIR, PACKAGE_ROOT } from '../paths.ts';
 import type { Problem } from '../harness/result-schema.ts';
 
 export interface BundleRequest {
@@ -100,6 +100,8 @@ export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult
       sourcemap: 'inline',
       logLevel: 'silent',
       plugins: [policy(req)],
+      // The course may live outside this checkout: its tests' packages come from ours.
+      nodePaths: [path.join(PACKAGE_ROOT, 'node_modules')],
       // Some bundled dependencies (chai's helpers) use `require`; give the ESM bundle one.
       banner: { js: "import { createRequire as __ticklabRequire } from 'node:module'; const require = __ticklabRequire(import.meta.url);" },
     });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { statSync } from 'node:fs';
 import type { Problem } from '../harness/result-schema.ts';
 import { engineFile } from './bundle.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
 
 export interface TypecheckRequest {
   testFile: string;
@@ -29,7 +30,12 @@ const options: ts.CompilerOptions = {
   noEmit: true,
   skipLibCheck: true,
   types: ['node'],
+  // The course may live outside this checkout (TICKLAB_ROOT, a class folder): types come from ours.
+  typeRoots: [path.join(PACKAGE_ROOT, 'node_modules', '@types')],
 };
+
+/** Bare imports (vitest, fast-check) resolve from this checkout when the file's own folder has no node_modules. */
+const FALLBACK_IMPORTER = path.join(PACKAGE_ROOT, 'cli', 'index.ts');
 
 /** Parsed source files, by path and modification time: libs and the engine rarely change. */
 const cache = new Map<string, { mtimeMs: number; file: ts.SourceFile }>();
@@ -64,7 +70,9 @@ function createHost(req: TypecheckRequest): ts.CompilerHost {
         const file = engineFile(name);
         return { resolvedModule: file ? { resolvedFileName: file, extension: ts.Extension.Ts } : undefined };
       }
-      return { resolvedModule: ts.resolveModuleName(name, containingFile, options, host).resolvedModule };
+      const own = ts.resolveModuleName(name, containingFile, options, host).resolvedModule;
+      if (own || name.startsWith('.')) return { resolvedModule: own };
+      return { resolvedModule: ts.resolveModuleName(name, FALLBACK_IMPORTER, options, host).resolvedModule };
     });
   return host;
 }
