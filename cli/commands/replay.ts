@@ -4,7 +4,6 @@
  * the final `book` line on standard output, as `../shared/spec/order-book-tape.md` says.
  * Bad lines are rejects, never crashes; errors such as an unreadable file go to stderr.
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -23,7 +22,7 @@ export async function replayCommand(tape: string): Promise<number> {
     try {
       // Open first so that a missing or unreadable file is a clear error, not a stream event.
       const fh = await open(tape, 'r');
-      input = createReadStream('', { fd: fh.fd, autoClose: true });
+      input = fh.createReadStream(); // closes the handle when done
     } catch (err) {
       process.stderr.write(`ticklab replay: cannot read ${tape}: ${(err as Error).message}\n`);
       return 1;
