@@ -203,9 +203,11 @@ export function reassociationBound(n: number, sumAbs: number): number {
  *
  * With N, D the exact sums of p*v and v, and computed N', D' off by at most eN, eD
  * ({@link reassociationBound}): |N'/D' - N/D| <= eN/|D'| + |N| eD / (|D| |D'|), plus one
- * rounding of the division. |D| and |D'| are bounded below from a plain sum D0 of the
- * volumes (|D0 - D| <= eD), |N| above from a plain sum N0. The total is inflated by
- * 2^-40 relative to cover the rounding of this formula itself.
+ * rounding of the division (relative u, or 2^-1075 absolute when the quotient is
+ * subnormal). |D| and |D'| are bounded below from a plain sum D0 of the volumes
+ * (|D0 - D| <= eD), |N| above from a plain sum N0. The total is inflated by 2^-40
+ * relative and 2^-1070 absolute to cover the rounding of this formula itself (a few
+ * operations, each off by u relative or 2^-1075 absolute in the subnormal range).
  */
 export function vwapBound(prices: Float64Array, volumes: Float64Array): number {
   const n = prices.length;
@@ -225,7 +227,9 @@ export function vwapBound(prices: Float64Array, volumes: Float64Array): number {
   const dComputed = Math.abs(den) - 2 * eD; // lower bound on |D'|
   if (dComputed <= 0) return Infinity;
   const nExact = Math.abs(num) + eN; // upper bound on |N|
-  const err = eN / dComputed + (nExact * eD) / (dExact * dComputed);
+  // Grouped so that no intermediate underflows to 0 (tiny volumes) or overflows.
+  const err = eN / dComputed + (nExact / dExact) * (eD / dComputed);
   const quotient = nExact / dComputed + err; // upper bound on |N'/D'|
-  return (err + UNIT_ROUNDOFF * quotient) * (1 + 2 ** -40);
+  const bound = (err + UNIT_ROUNDOFF * quotient) * (1 + 2 ** -40) + 2 ** -1070;
+  return Number.isNaN(bound) ? Infinity : bound;
 }
