@@ -105,9 +105,8 @@ export function parseCommand(value: unknown): BookCommand | RejectEvent {
       if (!hasPrice && !hasQty) return rejectEvent(id, RejectCode.EMPTY_MODIFY);
       if (hasPrice && !isPositiveInt(v.price)) return rejectEvent(id, RejectCode.BAD_PRICE);
       if (hasQty && !isPositiveInt(v.qty)) return rejectEvent(id, RejectCode.BAD_QTY);
-      const cmd: ModifyCommand = { op, id };
-      if (hasPrice) cmd.price = v.price as number;
-      if (hasQty) cmd.qty = v.qty as number;
+      // Both keys always present (maybe undefined): one object shape for every modify.
+      const cmd: ModifyCommand = { op, id, price: v.price as number | undefined, qty: v.qty as number | undefined };
       return cmd;
     }
   }

@@ -18,8 +18,9 @@
  *   intrusive doubly linked list, so a cancel unlinks in O(1)) and `oLevel` (the level
  *   slot the order rests in). Free slots are chained through `oNext`.
  * - Price levels live in slots of parallel typed arrays: `lPrice`, `lKey`, `lTotal`,
- *   `lHead`, `lTail`, `lCount`, `lSide`. A `Map` per side finds the level of a price when
- *   an order comes to rest; matching never looks a price up.
+ *   `lHead`, `lTail`, `lCount`, `lSide`. A typed-array hash table (`PriceIndex`, keyed by
+ *   the side-signed price) finds the level of a price when an order comes to rest;
+ *   matching never looks a price up.
  * - Each side keeps its level slots in an Int32Array sorted by `key` ascending, where
  *   key = price for bids and -price for asks: the best level is always the *last* entry,
  *   so the best price is read in O(1), a level emptied by matching is popped in O(1), and
@@ -33,7 +34,8 @@
  * level is created; cancel O(1) (plus the level removal when it empties); modify that keeps
  * priority O(1); best bid/ask O(1). Nothing depends on the number of orders at a level.
  */
-import { isPositiveInt, parseCommand, rejectEvent, RejectCode } from './order-book-commands.ts';
+import { parseCommand, rejectEvent, RejectCode } from './order-book-commands.ts';
+import { PriceIndex } from './order-book-price-index.ts';
 
 export { RejectCode, REJECT_REASONS, parseCommand, isPositiveInt, MAX_INT } from './order-book-commands.ts';
 
@@ -92,6 +94,23 @@ export interface OrderBookOptions {
 }
 
 const NIL = -1;
+// Result codes copied into module constants: reading them through the imported object on
+// every call showed up in profiles (an accessor per read under some loaders).
+const OK = RejectCode.OK;
+const BAD_ID = RejectCode.BAD_ID;
+const BAD_SIDE = RejectCode.BAD_SIDE;
+const BAD_PRICE = RejectCode.BAD_PRICE;
+const BAD_QTY = RejectCode.BAD_QTY;
+const DUPLICATE_ID = RejectCode.DUPLICATE_ID;
+const UNKNOWN_ORDER = RejectCode.UNKNOWN_ORDER;
+const EMPTY_MODIFY = RejectCode.EMPTY_MODIFY;
+const UNKNOWN_OP = RejectCode.UNKNOWN_OP;
+const MAX_SAFE = 9007199254740991;
+
+/** Same test as `isPositiveInt`, local so that it inlines. */
+function posInt(x: number): boolean {
+  return x > 0 && x <= MAX_SAFE && Math.floor(x) === x;
+}
 /** Ids below this index a typed array directly; larger ones go to a Map. 2^22 ids = 16 MiB. */
 const DENSE_IDS = 1 << 22;
 const NO_SINK: BookSink = { trade() {} };
@@ -148,10 +167,11 @@ export class OrderBook {
   private lFree = NIL; // free level slots are chained through lHead
   private lUsed = 0;
 
-  // Per side: level slots sorted by key ascending (best last), and price -> level slot.
+  // Per side: level slots sorted by key ascending (best last). Then key -> level slot for
+  // both sides in one table (keys are signed by side, so a bid and an ask never collide).
   private sorted: [Int32Array, Int32Array];
   private sortedLen: [number, number] = [0, 0];
-  private byPrice: [Map<number, number>, Map<number, number>] = [new Map(), new Map()];
+  private readonly byKey: PriceIndex;
 
   // Id states (see the module comment).
   private dense: Int32Array = new Int32Array(1024);
@@ -177,6 +197,7 @@ export class OrderBook {
     this.lCount = new Int32Array(nl);
     this.lSide = new Uint8Array(nl);
     this.sorted = [new Int32Array(nl), new Int32Array(nl)];
+    this.byKey = new PriceIndex(nl);
   }
 
   // ---------------------------------------------------------------- convenient API
@@ -200,7 +221,7 @@ export class OrderBook {
       this.sink = saved;
       this.collector.events = [];
     }
-    if (code !== RejectCode.OK) out.push(rejectEvent(cmd.id, code as RejectCode));
+    if (code !== OK) out.push(rejectEvent(cmd.id, code as RejectCode));
     return out;
   }
 
@@ -235,7 +256,7 @@ export class OrderBook {
       case 'modify':
         return this.modify(cmd.id, cmd.price, cmd.qty);
       default:
-        return RejectCode.UNKNOWN_OP;
+        return UNKNOWN_OP;
     }
   }
 
@@ -243,36 +264,36 @@ export class OrderBook {
 
   /** Limit order: matches up to `price`, rests the remainder. `side` is {@link BUY} or {@link SELL}. */
   limit(id: number, side: number, price: number, qty: number): number {
-    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
-    if (side !== BUY && side !== SELL) return RejectCode.BAD_SIDE;
-    if (!isPositiveInt(price)) return RejectCode.BAD_PRICE;
-    if (!isPositiveInt(qty)) return RejectCode.BAD_QTY;
-    if (this.idState(id) !== 0) return RejectCode.DUPLICATE_ID;
+    if (!posInt(id)) return BAD_ID;
+    if (side !== BUY && side !== SELL) return BAD_SIDE;
+    if (!posInt(price)) return BAD_PRICE;
+    if (!posInt(qty)) return BAD_QTY;
+    if (this.idState(id) !== 0) return DUPLICATE_ID;
     this.setIdState(id, -1);
     const left = this.match(id, side, price, qty, true);
     if (left > 0) this.rest(id, side, price, left);
-    return RejectCode.OK;
+    return OK;
   }
 
   /** Market order: matches at any price; the remainder is dropped. */
   market(id: number, side: number, qty: number): number {
-    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
-    if (side !== BUY && side !== SELL) return RejectCode.BAD_SIDE;
-    if (!isPositiveInt(qty)) return RejectCode.BAD_QTY;
-    if (this.idState(id) !== 0) return RejectCode.DUPLICATE_ID;
+    if (!posInt(id)) return BAD_ID;
+    if (side !== BUY && side !== SELL) return BAD_SIDE;
+    if (!posInt(qty)) return BAD_QTY;
+    if (this.idState(id) !== 0) return DUPLICATE_ID;
     this.setIdState(id, -1);
     this.match(id, side, 0, qty, false);
-    return RejectCode.OK;
+    return OK;
   }
 
   /** Removes a resting order in O(1). */
   cancel(id: number): number {
-    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
+    if (!posInt(id)) return BAD_ID;
     const st = this.idState(id);
-    if (st <= 0) return RejectCode.UNKNOWN_ORDER;
+    if (st <= 0) return UNKNOWN_ORDER;
     this.unlink(st - 1);
     this.setIdState(id, -1);
-    return RejectCode.OK;
+    return OK;
   }
 
   /**
@@ -282,12 +303,12 @@ export class OrderBook {
    * crossing price it first matches as a taker with the same id.
    */
   modify(id: number, price: number | undefined, qty: number | undefined): number {
-    if (!isPositiveInt(id)) return RejectCode.BAD_ID;
-    if (price === undefined && qty === undefined) return RejectCode.EMPTY_MODIFY;
-    if (price !== undefined && !isPositiveInt(price)) return RejectCode.BAD_PRICE;
-    if (qty !== undefined && !isPositiveInt(qty)) return RejectCode.BAD_QTY;
+    if (!posInt(id)) return BAD_ID;
+    if (price === undefined && qty === undefined) return EMPTY_MODIFY;
+    if (price !== undefined && !posInt(price)) return BAD_PRICE;
+    if (qty !== undefined && !posInt(qty)) return BAD_QTY;
     const st = this.idState(id);
-    if (st <= 0) return RejectCode.UNKNOWN_ORDER;
+    if (st <= 0) return UNKNOWN_ORDER;
     const slot = st - 1;
     const lvl = this.oLevel[slot]!;
     const oldPrice = this.lPrice[lvl]!;
@@ -297,14 +318,14 @@ export class OrderBook {
     if (newPrice === oldPrice && newQty <= oldQty) {
       this.oQty[slot] = newQty;
       this.lTotal[lvl] = this.lTotal[lvl]! - (oldQty - newQty);
-      return RejectCode.OK;
+      return OK;
     }
     const side = this.lSide[lvl]!;
     this.unlink(slot);
     this.setIdState(id, -1);
     const left = this.match(id, side, newPrice, newQty, true);
     if (left > 0) this.rest(id, side, newPrice, left);
-    return RejectCode.OK;
+    return OK;
   }
 
   // ---------------------------------------------------------------- queries
@@ -345,7 +366,7 @@ export class OrderBook {
 
   /** A resting order by id, or `undefined` when the id is not resting. */
   order(id: number): RestingOrder | undefined {
-    if (!isPositiveInt(id)) return undefined;
+    if (!posInt(id)) return undefined;
     const st = this.idState(id);
     if (st <= 0) return undefined;
     const lvl = this.oLevel[st - 1]!;
@@ -354,14 +375,15 @@ export class OrderBook {
 
   /** True when `id` was accepted by a limit or market order (resting or not): it cannot be reused. */
   isUsed(id: number): boolean {
-    return isPositiveInt(id) && this.idState(id) !== 0;
+    return posInt(id) && this.idState(id) !== 0;
   }
 
   /** The resting ids of one price level, front of the queue first (for tests and teaching). */
   queue(side: Side, price: number): number[] {
-    const lvl = this.byPrice[side === 'buy' ? BUY : SELL].get(price);
     const out: number[] = [];
-    if (lvl === undefined) return out;
+    if (!posInt(price)) return out;
+    const lvl = this.byKey.get(side === 'buy' ? price : -price);
+    if (lvl < 0) return out;
     for (let o = this.lHead[lvl]!; o !== NIL; o = this.oNext[o]!) out.push(this.oId[o]!);
     return out;
   }
@@ -426,7 +448,7 @@ export class OrderBook {
         // The level is empty and it is the best one, so it is the last entry: pop it.
         n--;
         this.sortedLen[o] = n;
-        this.byPrice[o].delete(price);
+        this.byKey.delete(this.lKey[lvl]!);
         this.freeLevel(lvl);
       } else {
         this.lHead[lvl] = m;
@@ -439,8 +461,8 @@ export class OrderBook {
 
   /** Appends an order to the back of its price level's queue, creating the level if needed. */
   private rest(id: number, side: number, price: number, qty: number): void {
-    let lvl = this.byPrice[side]!.get(price);
-    if (lvl === undefined) lvl = this.newLevel(side, price);
+    let lvl = this.byKey.get(side === BUY ? price : -price);
+    if (lvl < 0) lvl = this.newLevel(side, price);
     const slot = this.allocOrder();
     this.oId[slot] = id;
     this.oQty[slot] = qty;
@@ -486,7 +508,7 @@ export class OrderBook {
     this.lTail[lvl] = NIL;
     this.lCount[lvl] = 0;
     this.lSide[lvl] = side;
-    this.byPrice[side]!.set(price, lvl);
+    this.byKey.set(key, lvl);
     // Insert into the sorted array (ascending key, best last): binary search, then shift
     // the (usually few) better levels up by one.
     const n = this.sortedLen[side]!;
@@ -523,7 +545,7 @@ export class OrderBook {
       sorted.copyWithin(pos, pos + 1, n);
     }
     this.sortedLen[side] = n - 1;
-    this.byPrice[side]!.delete(this.lPrice[lvl]!);
+    this.byKey.delete(this.lKey[lvl]!);
     this.freeLevel(lvl);
   }
 

@@ -163,8 +163,9 @@ class Generator {
     const side = this.book.order(id)?.side ?? this.side();
     const k = this.rng();
     // A third keep priority (smaller qty), a third move the price, a third change both.
-    if (k < 1 / 3) return { op: 'modify', id, qty: this.int(1, Math.max(1, Math.floor(this.maxQty / 2))) };
-    if (k < 2 / 3) return { op: 'modify', id, price: this.price(side) };
+    // Both keys are always present (one may be undefined), so every modify has one shape.
+    if (k < 1 / 3) return { op: 'modify', id, price: undefined, qty: this.int(1, Math.max(1, Math.floor(this.maxQty / 2))) };
+    if (k < 2 / 3) return { op: 'modify', id, price: this.price(side), qty: undefined };
     return { op: 'modify', id, price: this.price(side), qty: this.qty() };
   }
 }
