@@ -6,21 +6,20 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
-import { exerciseFiles, loadOutline, SLUG_PATTERN, UsageError, type CatalogIssue } from '../catalog.ts';
+import { exerciseFiles, loadCatalog, loadOutline, SLUG_PATTERN, UsageError, type CatalogIssue } from '../catalog.ts';
 import { lessonIds } from '../../content/schemas/course.ts';
 import type { ExerciseMetaInput } from '../../content/schemas/exercise.ts';
 import { courseRoot } from '../paths.ts';
 
 const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-export function scaffold(slug: string, lesson: string, title: string): Record<'exercise' | 'solution' | 'test' | 'meta', string> {
+export function scaffold(slug: string, lesson: string, title: string, order = 1): Record<'exercise' | 'solution' | 'test' | 'meta', string> {
   const fn = camel(slug);
   const meta: ExerciseMetaInput = {
-    $schema: '../../docs/schemas/exercise.schema.json',
     title,
     summary: 'TODO: one sentence saying what the student builds.',
     lesson,
-    order: 1,
+    order,
     difficulty: 'core',
     minutes: 15,
     hints: ['TODO: a first, general hint.', 'TODO: a more specific hint.', 'TODO: a hint that all but gives the answer.'],
@@ -78,7 +77,9 @@ export function newCommand(slug: string, opts: { lesson?: string; title?: string
   }
   const files = exerciseFiles(root, slug);
   if (existsSync(files.dir)) throw new UsageError(`exercises/${slug} exists already: choose another slug`);
-  const text = scaffold(slug, opts.lesson, opts.title ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()));
+  // The next free place in the lesson, so the scaffold does not collide with an existing exercise.
+  const order = 1 + Math.max(0, ...loadCatalog(root).exercises.filter((e) => e.meta.lesson === opts.lesson).map((e) => e.meta.order));
+  const text = scaffold(slug, opts.lesson, opts.title ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), order);
   mkdirSync(files.dir, { recursive: true });
   writeFileSync(files.meta, text.meta);
   writeFileSync(files.exercise, text.exercise);
