@@ -16,7 +16,7 @@ const ORDERS: Record<string, (x: Float64Array) => number> = {
   },
   sixteenLanes: (x) => {
     const acc = new Float64Array(16);
-    for (let i = 0; i < x.length; i++) acc[i % 16] += x[i]!;
+    for (let i = 0; i < x.length; i++) acc[i % 16] = acc[i % 16]! + x[i]!;
     return acc.reduce((s, v) => s + v, 0);
   },
 };
