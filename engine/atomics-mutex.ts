@@ -174,14 +174,14 @@ export function racyIncrement(counter: Int32Array, index: number, times: number)
 }
 
 /**
- * The fix with a lock: a plain `counter[index] + 1` inside `mutex`'s critical section.
- * Plain accesses suffice there: the lock orders each holder's writes before the next
- * holder's reads.
+ * The fix with a lock: exactly `racyIncrement`'s load and store, inside `mutex`'s
+ * critical section, where no other thread's store can come between them.
  */
 export function lockedIncrement(mutex: AtomicsMutex, counter: Int32Array, index: number, times: number): void {
   for (let n = 0; n < times; n++) {
     mutex.lock();
-    counter[index] = (counter[index] as number) + 1;
+    const v = Atomics.load(counter, index);
+    Atomics.store(counter, index, v + 1);
     mutex.unlock();
   }
 }
