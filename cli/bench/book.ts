@@ -180,8 +180,9 @@ function measure(cs: Contender[], sc: Record<string, Scenario>, log: (l: string)
     for (const c of cs) {
       const s = sc[c.name]!;
       if (r >= s.rounds) continue;
+      // No forced GC here: measured, a full GC just before a round slowed the following
+      // round of our book by up to 2x (both books run without one, in the same conditions).
       c.setup(s.from);
-      gc();
       const t0 = performance.now();
       c.run(s.from, s.to);
       const dt = performance.now() - t0;
