@@ -38,9 +38,10 @@ export class LatencyHistogram {
     return this.h.totalCount;
   }
 
-  /** The value at a percentile in [0, 100], in nanoseconds. */
+  /** The value at a percentile in [0, 100], in nanoseconds (to 3 significant digits). */
   percentile(p: number): number {
-    return this.h.getValueAtPercentile(p);
+    // The histogram answers with the top of the value's bucket: never report above the max.
+    return Math.min(this.h.getValueAtPercentile(p), this.max);
   }
 
   /** p50, p99, p99.9, max and mean, in nanoseconds. */
@@ -48,9 +49,9 @@ export class LatencyHistogram {
     return {
       count: this.h.totalCount,
       mean_ns: Math.round(this.h.mean),
-      p50_ns: this.h.getValueAtPercentile(50),
-      p99_ns: this.h.getValueAtPercentile(99),
-      p999_ns: this.h.getValueAtPercentile(99.9),
+      p50_ns: this.percentile(50),
+      p99_ns: this.percentile(99),
+      p999_ns: this.percentile(99.9),
       max_ns: this.max,
     };
   }

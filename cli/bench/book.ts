@@ -142,6 +142,13 @@ function gc(): void {
   gcFn?.();
 }
 
+/** GC, then give the runtime a moment to release array buffers freed by it, then GC again. */
+async function settle(): Promise<void> {
+  gc();
+  await new Promise((r) => setTimeout(r, 50));
+  gc();
+}
+
 function memNow(): number {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
@@ -173,7 +180,7 @@ interface Scenario {
 }
 
 /** Interleaved throughput rounds, then one timed latency pass each, then memory. */
-function measure(cs: Contender[], sc: Record<string, Scenario>, log: (l: string) => void, label: string): BookBenchResult[] {
+async function measure(cs: Contender[], sc: Record<string, Scenario>, log: (l: string) => void, label: string): Promise<BookBenchResult[]> {
   const runs = new Map<string, number[]>(cs.map((c) => [c.name, []]));
   const maxRounds = Math.max(...cs.map((c) => sc[c.name]!.rounds));
   for (let r = -1; r < maxRounds; r++) {
@@ -195,12 +202,12 @@ function measure(cs: Contender[], sc: Record<string, Scenario>, log: (l: string)
   const out: BookBenchResult[] = [];
   for (const c of cs) {
     const s = sc[c.name]!;
-    gc();
+    await settle();
     const before = memNow();
     c.setup(s.from);
     const h = new LatencyHistogram();
     c.run(s.from, s.to, h);
-    gc();
+    await settle();
     const mem = memNow() - before;
     c.teardown();
     const { p50_ns, p99_ns, p999_ns, max_ns } = h.summary();
@@ -237,14 +244,14 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   const cmds = generateCommands({ seed: SEED, count });
   const a = ours(cmds);
   const b = peer(cmds);
-  const main = measure([a, b], { [a.name]: { from: 0, to: count, rounds }, [b.name]: { from: 0, to: count, rounds } }, log, 'main');
+  const main = await measure([a, b], { [a.name]: { from: 0, to: count, rounds }, [b.name]: { from: 0, to: count, rounds } }, log, 'main');
   table(main, log);
 
   log(`book: the same kind of tape after ${resting.toLocaleString('en-US')} resting orders in one level per side`);
   const deepCmds = generateCommands({ seed: SEED + 1, count, resting });
   const da = ours(deepCmds);
   const db = peer(deepCmds);
-  const deep = measure(
+  const deep = await measure(
     [da, db],
     {
       [da.name]: { from: resting, to: resting + count, rounds },
