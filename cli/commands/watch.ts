@@ -111,11 +111,16 @@ export async function watchCommand(opts: WatchOptions = {}): Promise<number> {
   };
 
   return new Promise<number>((resolve) => {
+    let lines: ReturnType<typeof createInterface> | undefined;
+    let quitting = false;
     const quit = () => {
+      if (quitting) return;
+      quitting = true;
+      lines?.close();
       watcher?.close();
       clearTimeout(debounce);
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
-      process.stdin.pause();
+      process.stdin.destroy(); // release the terminal or pipe so the process can end
       process.stdout.write('Progress saved. Bye!\n');
       resolve(0);
     };
@@ -128,6 +133,7 @@ export async function watchCommand(opts: WatchOptions = {}): Promise<number> {
           return;
         case 'h': {
           const { shown, total } = revealHint(current().slug);
+          progress.hintsShown[current().slug] = shown.length; // keep our copy in step with the file
           notice = formatHints(shown, total);
           render();
           return;
@@ -158,7 +164,7 @@ export async function watchCommand(opts: WatchOptions = {}): Promise<number> {
         for (const key of chunk) onKey(key.toLowerCase());
       });
     } else {
-      const lines = createInterface({ input: process.stdin });
+      lines = createInterface({ input: process.stdin });
       lines.on('line', (line) => onKey(line.trim().toLowerCase()));
       lines.on('close', quit);
     }
