@@ -85,3 +85,51 @@ export function formatCommand(c: BookCommand): string {
     }
   }
 }
+
+/** Anything that replays tape lines like the reference book: a student's book, an adapter. */
+export interface TapeReplayer {
+  applyLine(line: string): BookEvent[];
+  snapshot(): Pick<BookSnapshot, 'bids' | 'asks'>;
+}
+
+/** Where two books first disagree on a tape (see {@link firstDivergence}). */
+export interface Divergence {
+  /** Index of the line in the tape; `lines.length` for the final book. */
+  index: number;
+  line: string;
+  what: 'events' | 'book';
+  expected: unknown;
+  actual: unknown;
+}
+
+/**
+ * Replays `lines` through a reference and a candidate and returns the first difference,
+ * or `null` when they agree on every line's events and on the final book. Reject reasons
+ * are free text in the spec, so they are not compared; ids and everything else are.
+ * With `snapshotEvery: n`, the books are also compared after every n-th line.
+ */
+export function firstDivergence(
+  lines: readonly string[],
+  reference: TapeReplayer,
+  candidate: TapeReplayer,
+  options: { snapshotEvery?: number } = {},
+): Divergence | null {
+  const norm = (es: BookEvent[]) => es.map((e) => (e.type === 'reject' ? `{"type":"reject","id":${e.id === null ? 'null' : e.id}}` : formatEvent(e))).join('\n');
+  const book = (s: Pick<BookSnapshot, 'bids' | 'asks'>) => formatBook(s);
+  const every = options.snapshotEvery ?? 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const expected = reference.applyLine(line);
+    const actual = candidate.applyLine(line);
+    if (norm(expected) !== norm(actual)) return { index: i, line, what: 'events', expected, actual };
+    if (every > 0 && (i + 1) % every === 0) {
+      const e = reference.snapshot();
+      const a = candidate.snapshot();
+      if (book(e) !== book(a)) return { index: i, line, what: 'book', expected: e, actual: a };
+    }
+  }
+  const e = reference.snapshot();
+  const a = candidate.snapshot();
+  if (book(e) !== book(a)) return { index: lines.length, line: '', what: 'book', expected: e, actual: a };
+  return null;
+}
