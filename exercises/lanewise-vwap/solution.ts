@@ -1,0 +1,43 @@
+/**
+ * Exercise: lanewise-vwap (reference solution).
+ *
+ * A SIMD register of 128 bits holds two f64 lanes. `f64x2.add` adds lane 0 to lane 0
+ * and lane 1 to lane 1 in one instruction, so a vectorised sum keeps two partial sums:
+ * one over the even indices, one over the odd ones. Writing the loop the same way in
+ * scalar code has a second benefit even without SIMD: the two additions do not depend
+ * on each other, so the CPU can run them in parallel instead of waiting ~4 cycles for
+ * each add to finish before starting the next (a loop-carried dependency).
+ */
+
+export function vwapLanewise(prices: Float64Array, volumes: Float64Array): number {
+  // Mismatched columns are a caller's bug: fail loudly rather than read past one end.
+  if (prices.length !== volumes.length) {
+    throw new RangeError(`vwap: prices has ${prices.length} elements but volumes has ${volumes.length}`);
+  }
+  const n = prices.length;
+  const pairs = n - (n % 2); // elements handled two at a time
+  // Lane 0 accumulates even indices, lane 1 odd ones: exactly what f64x2 registers do.
+  let pv0 = 0;
+  let pv1 = 0;
+  let v0 = 0;
+  let v1 = 0;
+  for (let i = 0; i < pairs; i += 2) {
+    const a = volumes[i]!;
+    const b = volumes[i + 1]!;
+    pv0 += prices[i]! * a;
+    pv1 += prices[i + 1]! * b;
+    v0 += a;
+    v1 += b;
+  }
+  // Horizontal add: fold the lanes together (lane 0 + lane 1), as a SIMD kernel does
+  // after its loop...
+  let weighted = pv0 + pv1;
+  let volume = v0 + v1;
+  // ...then the tail: an odd element left over that fills only one lane.
+  if (pairs < n) {
+    weighted += prices[pairs]! * volumes[pairs]!;
+    volume += volumes[pairs]!;
+  }
+  // No volume, no price: 0 by convention (the seed's rule), not NaN from 0/0.
+  return volume === 0 ? 0 : weighted / volume;
+}
