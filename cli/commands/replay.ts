@@ -29,6 +29,7 @@ export async function replayCommand(tape: string): Promise<number> {
     }
   }
   const book = new OrderBook();
+  const out = new Output();
   let buf = '';
   let failed: Error | null = null;
   try {
@@ -37,28 +38,53 @@ export async function replayCommand(tape: string): Promise<number> {
       const events = book.applyLine(line);
       for (let i = 0; i < events.length; i++) buf += formatEvent(events[i]!) + '\n';
       if (buf.length >= CHUNK) {
-        await write(buf);
+        await out.write(buf);
         buf = '';
+        if (out.closed) break; // the reader went away (`| head`): stop quietly
       }
     }
+    rl.close();
   } catch (err) {
     failed = err as Error;
   }
   if (failed) {
-    await write(buf);
+    await out.write(buf);
+    out.dispose();
     process.stderr.write(`ticklab replay: error reading ${tape === '-' ? 'standard input' : tape}: ${failed.message}\n`);
     return 1;
   }
-  buf += formatBook(book.snapshot()) + '\n';
-  await write(buf);
+  if (!out.closed) {
+    buf += formatBook(book.snapshot()) + '\n';
+    await out.write(buf);
+  }
+  out.dispose();
+  if (tape !== '-') input.destroy();
   return 0;
 }
 
-/** Writes to stdout, waiting for the drain when the pipe is full. */
-function write(s: string): Promise<void> {
-  if (s === '') return Promise.resolve();
-  return new Promise((resolve) => {
-    if (process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', () => resolve());
-  });
+/** Stdout with back-pressure, which notices a closed pipe (EPIPE) instead of crashing. */
+class Output {
+  closed = false;
+  private readonly onError = (): void => {
+    this.closed = true;
+  };
+  constructor() {
+    process.stdout.on('error', this.onError);
+  }
+  write(s: string): Promise<void> {
+    if (s === '' || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      if (process.stdout.write(s)) return resolve();
+      const done = (): void => {
+        process.stdout.off('drain', done);
+        process.stdout.off('error', done);
+        resolve();
+      };
+      process.stdout.once('drain', done);
+      process.stdout.once('error', done);
+    });
+  }
+  dispose(): void {
+    process.stdout.off('error', this.onError);
+  }
 }

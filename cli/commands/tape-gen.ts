@@ -4,6 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { generateTape } from '../../engine/tape-gen.ts';
 
 /** Generates the tape and writes it; returns the exit code (2 on bad options, 1 on an I/O error). */
@@ -29,12 +30,16 @@ export async function tapeGenCommand(opts: { seed: number; count: number; badRat
             return;
           }
         }
-        if (opts.out) out.end(() => resolve());
-        else resolve();
+        if (opts.out) {
+          out.end();
+          finished(out).then(resolve, reject);
+        } else resolve();
       };
       pump();
     });
   } catch (err) {
+    // The reader went away (`| head`): that is how pipes end, not an error.
+    if (!opts.out && (err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     process.stderr.write(`ticklab tape gen: cannot write ${opts.out ?? 'standard output'}: ${(err as Error).message}\n`);
     return 1;
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tapeGenCommand } from '../../cli/commands/tape-gen.ts';
 import { OrderBook } from '../../engine/order-book.ts';
@@ -59,5 +62,18 @@ describe('tape generator', () => {
     vi.restoreAllMocks();
     expect(err).toHaveBeenCalledTimes(2);
     expect(out).toBe(generateTape({ seed: 1, count: 10_000, badRate: 0.05 }).join('\n') + '\n');
+  });
+
+  it('tapeGenCommand writes to --out, and reports an unwritable path with exit code 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticklab-tape-'));
+    const file = join(dir, 't.tape');
+    expect(await tapeGenCommand({ seed: 4, count: 500, badRate: 0.1, out: file })).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(generateTape({ seed: 4, count: 500, badRate: 0.1 }).join('\n') + '\n');
+    let err = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+    const code = await tapeGenCommand({ seed: 4, count: 5, badRate: 0, out: join(dir, 'no', 'such', 'dir', 't.tape') });
+    vi.restoreAllMocks();
+    expect(code).toBe(1);
+    expect(err).toMatch(/cannot write/);
   });
 });
