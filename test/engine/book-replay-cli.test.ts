@@ -61,7 +61,7 @@ describe('ticklab replay', () => {
   it('stops quietly when the reader goes away (EPIPE), with exit code 0', () => {
     const r = spawnSync(
       'sh',
-      ['-c', `${JSON.stringify(process.execPath)} --import tsx -e "import('./cli/commands/tape-gen.ts').then(async (g) => { await g.tapeGenCommand({ seed: 2, count: 200000, badRate: 0.01 }); })" | ${JSON.stringify(process.execPath)} --import tsx -e "import('./cli/commands/replay.ts').then(async (m) => { process.exitCode = await m.replayCommand('-'); })" | head -n 3; echo "status=\${PIPESTATUS:-}"`],
+      ['-c', `${JSON.stringify(process.execPath)} --import tsx -e "import('./cli/commands/tape-gen.ts').then(async (g) => { await g.tapeGenCommand({ seed: 2, count: 200000, badRate: 0.01 }); })" | ${JSON.stringify(process.execPath)} --import tsx -e "import('./cli/commands/replay.ts').then(async (m) => { process.exitCode = await m.replayCommand('-'); })" | head -n 3`],
       { cwd: root, encoding: 'utf8' },
     );
     expect(r.stderr).toBe('');
