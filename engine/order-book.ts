@@ -11,8 +11,8 @@
  *   numbers, return a {@link RejectCode} and report trades to a {@link BookSink}: the hot
  *   path, which allocates nothing once the book's arrays have grown to the working size.
  *
- * Memory layout (struct of arrays, indices instead of pointers, so the garbage collector
- * never sees an order):
+ * Memory layout (typed arrays, indices instead of pointers, so the garbage collector never
+ * sees an order):
  * - Orders live in 32-byte records of one ArrayBuffer, seen as a Float64Array `oF` and an
  *   Int32Array `oI`: id and qty as Float64 (to hold any integer up to 2^53 - 1), then
  *   next and prev (Int32 links of the level's FIFO queue, an intrusive doubly linked
