@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadCatalog, type Catalog, type CatalogIssue, type Exercise } from './catalog.ts';
+import { loadCatalog, pick, type Catalog, type CatalogIssue, type Exercise } from './catalog.ts';
 import { gradeExercise } from './grader/grade.ts';
 import { mapLimit } from './grader/pool.ts';
 import type { ExerciseResult } from './harness/result-schema.ts';
@@ -100,7 +100,7 @@ export async function runChecks(options: { jobs: number; slugs?: readonly string
   const catalog = loadCatalog();
   const findings = staticFindings(catalog);
   const grades = new Map<string, { starter: ExerciseResult; solution: ExerciseResult }>();
-  const chosen = options.slugs?.length ? catalog.exercises.filter((e) => options.slugs!.includes(e.slug)) : catalog.exercises;
+  const chosen = options.slugs?.length ? pick(catalog, options.slugs) : catalog.exercises;
   await mapLimit(chosen, options.jobs, async (e) => {
     const starter = await gradeExercise({ exercise: e });
     const solution = await gradeExercise({ exercise: e, codeFile: e.files.solution, codeLabel: rel(catalog, e.files.solution) });

@@ -62,12 +62,14 @@ export async function main(argv: string[]): Promise<number> {
     .action((slug: string, f: Flags) => run(async () => (await import('./commands/reset.ts')).resetCommand(slug, { yes: Boolean(f.yes) })));
 
   cli
-    .command('check', 'For instructors: tests fail on every starting file and pass on every solution, metadata is valid')
+    .command('check [...exercises]', 'For instructors: tests fail on every starting file and pass on every solution, metadata is valid')
     .option('--jobs <n>', 'How many exercises to check at once', { default: 2 })
     .option('--quiet', 'Print only problems and the verdict')
     .option('--json', 'Print the findings as JSON')
-    .action((f: Flags) =>
-      run(async () => (await import('./commands/check.ts')).checkCommand({ jobs: number(f.jobs, '--jobs') ?? 2, quiet: Boolean(f.quiet), json: Boolean(f.json) })),
+    .action((exercises: string[], f: Flags) =>
+      run(async () =>
+        (await import('./commands/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? 2, quiet: Boolean(f.quiet), json: Boolean(f.json) }),
+      ),
     );
 
   cli

@@ -2,10 +2,11 @@
 import pc from 'picocolors';
 import { runChecks } from '../checks.ts';
 
-export async function checkCommand(opts: { jobs?: number; quiet?: boolean; json?: boolean }): Promise<number> {
+export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean }): Promise<number> {
   const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
   const report = await runChecks({
     jobs: opts.jobs ?? 2,
+    ...(opts.exercises?.length ? { slugs: opts.exercises } : {}),
     onExercise: (slug, ok) => {
       if (!opts.quiet) say(`${ok ? pc.green('✓') : pc.red('✗')} ${slug}`);
     },

@@ -98,6 +98,7 @@ export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult
       platform: 'node',
       target: 'node20',
       sourcemap: 'inline',
+      sourcesContent: false, // line numbers are enough for stack traces; halves the script
       logLevel: 'silent',
       plugins: [policy(req)],
       // The course may live outside this checkout: its tests' packages come from ours.

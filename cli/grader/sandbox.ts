@@ -5,7 +5,8 @@
  * end, throw, exit) the grader gets an outcome back, never a hang or a crash.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMessage } from '../harness/node-child.ts';
@@ -47,13 +48,15 @@ async function residentMb(pid: number): Promise<number> {
 
 /** Runs `code` (an ES module from `bundleForSandbox`) and collects its report. */
 export async function runSandbox(code: string, limits: SandboxLimits): Promise<SandboxOutcome> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ticklab-'));
+  // Synchronous up to the spawn, so that the child is running by the time this returns
+  // its promise: the grader type-checks meanwhile.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-'));
   const script = path.join(dir, 'sandbox.mjs');
-  await writeFile(script, code);
+  writeFileSync(script, code);
   try {
     return await runScript(script, limits);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

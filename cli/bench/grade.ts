@@ -1,0 +1,83 @@
+/**
+ * `ticklab bench grade`: how long grading takes, cold (a fresh `ticklab grade` process)
+ * and warm (a second grade in the same process, caches filled), for one exercise and
+ * for the whole set, against the peer a student would otherwise use: `vitest run` on
+ * the same test files, measured in the same run. Rounds are interleaved and the median
+ * is reported, with the ratio vitest / ticklab (above 1: ticklab is faster).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { loadCatalog } from '../catalog.ts';
+import { gradeExercise } from '../grader/grade.ts';
+import { mapLimit } from '../grader/pool.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
+import type { BenchOptions, BenchReport } from './types.ts';
+
+const BIN = path.join(PACKAGE_ROOT, 'cli', 'bin', 'ticklab.mjs');
+const VITEST = path.join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+const CONFIG = path.join(PACKAGE_ROOT, 'cli', 'bench', 'vitest-exercises.config.ts');
+
+export interface GradeBenchRow {
+  name: string;
+  median_ms: number;
+  samples_ms: number[];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function timeProcess(args: string[]): number {
+  const t0 = performance.now();
+  // Exit code 1 is expected (the starting files fail their tests): only the time matters.
+  spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  return performance.now() - t0;
+}
+
+export async function run(options: BenchOptions): Promise<BenchReport> {
+  const catalog = loadCatalog();
+  const exercises = catalog.exercises;
+  const one = exercises[0];
+  if (!one) throw new Error('no exercises to grade');
+  const rounds = options.quick ? 1 : 5;
+  const samples: Record<string, number[]> = {};
+  const add = (name: string, ms: number) => (samples[name] ??= []).push(ms);
+  const oneTest = path.relative(PACKAGE_ROOT, one.files.test);
+
+  options.log(`grade bench: ${exercises.length} exercises, ${rounds} interleaved rounds (first exercise: ${one.slug})`);
+  for (let r = 0; r < rounds; r++) {
+    add('ticklab one cold', timeProcess([BIN, 'grade', one.slug, '--json']));
+    add('vitest one cold', timeProcess([VITEST, 'run', '--config', CONFIG, oneTest]));
+    add('ticklab all cold', timeProcess([BIN, 'grade', '--json']));
+    add('vitest all cold', timeProcess([VITEST, 'run', '--config', CONFIG]));
+    // Warm: this process has graded before, so TypeScript's library files are parsed.
+    await gradeExercise({ exercise: one });
+    let t0 = performance.now();
+    await gradeExercise({ exercise: one });
+    add('ticklab one warm', performance.now() - t0);
+    t0 = performance.now();
+    await mapLimit(exercises, 2, (exercise) => gradeExercise({ exercise }));
+    add('ticklab all warm', performance.now() - t0);
+  }
+
+  const results: GradeBenchRow[] = Object.entries(samples).map(([name, xs]) => ({
+    name,
+    median_ms: Math.round(median(xs)),
+    samples_ms: xs.map((x) => Math.round(x)),
+  }));
+  const med = (name: string) => results.find((r) => r.name === name)!.median_ms;
+  const report = {
+    bench: 'grade',
+    unit: 'ms',
+    exercises: exercises.length,
+    results,
+    ratio_one_cold: +(med('vitest one cold') / med('ticklab one cold')).toFixed(2),
+    ratio_all_cold: +(med('vitest all cold') / med('ticklab all cold')).toFixed(2),
+  };
+  for (const r of results) options.log(`  ${r.name.padEnd(18)} ${String(r.median_ms).padStart(6)} ms  (samples ${r.samples_ms.join(', ')})`);
+  options.log(`  vitest / ticklab, one exercise cold: ${report.ratio_one_cold}x; whole set cold: ${report.ratio_all_cold}x`);
+  options.log('  ticklab also type-checks and sandboxes each file; vitest does neither.');
+  return report;
+}
