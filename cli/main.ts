@@ -85,8 +85,9 @@ export async function main(argv: string[]): Promise<number> {
       ),
     );
 
-  cli.command('replay <tape>', 'Replay an order-book tape (- for standard input) and print events and the final book').action((tape: string) =>
-    run(async () => (await import('./commands/replay.ts')).replayCommand(tape)),
+  // `[tape]`, not `<tape>`: the argument parser drops a bare "-", which means standard input here.
+  cli.command('replay [tape]', 'Replay an order-book tape (- or nothing for standard input) and print events and the final book').action((tape: string | undefined) =>
+    run(async () => (await import('./commands/replay.ts')).replayCommand(tape ?? '-')),
   );
 
   cli
