@@ -46,9 +46,12 @@
  *   (producer). The counters only grow, so a stale copy is a lower bound: it can only
  *   under-report items or free space, never over-report them. Re-reading rarely keeps
  *   the other side's cache line out of this core's way (no ping-pong per operation).
- * - Each side reads its *own* index back from shared memory (it is its only writer, so
- *   that read never races), which lets a role move to a new handle, for instance a new
- *   worker, after the old one has stopped.
+ * - Each side reads its *own* index back from shared memory with a plain read: it is that
+ *   index's only writer, so the read races with no write (the other side only reads it),
+ *   and a plain read costs a fraction of an `Atomics.load`, which V8 does not inline.
+ *   Reading it from memory rather than keeping it in the handle lets a role move to a new
+ *   handle, for instance a new worker, once the old one has stopped (the hand-over itself
+ *   must be synchronized, e.g. by the message that starts the new worker).
  * - Blocking: a side that must sleep first sets its waiting flag, then calls
  *   `Atomics.wait(index, observedValue)`, which re-checks the index atomically with
  *   going to sleep. The other side stores its index and then loads the flag. Both are
@@ -123,6 +126,13 @@ export interface RingCreateOptions {
 
 /** Spin iterations before a blocking call parks its thread with `Atomics.wait`. */
 const SPIN_BEFORE_WAIT = 128;
+/**
+ * Longest single sleep of a blocking call before it re-checks the ring. The other side
+ * notifies, so this only matters when it does not: for instance a student's push or pop
+ * written against the layout without the waiting flags. Then a sleeper still sees the
+ * change within this long, instead of sleeping to its timeout.
+ */
+const WAIT_SLICE_MS = 2;
 /** Below this many values a plain loop beats `set(subarray())`, which allocates a view. */
 const COPY_LOOP_MAX = 32;
 
@@ -231,7 +241,7 @@ export class SpscRingBuffer {
   /** Producer: appends `value` unless the ring is full; returns whether it did. */
   tryPush(value: number): boolean {
     const indices = this.indices;
-    const head = Atomics.load(indices, HEAD_I);
+    const head = indices[HEAD_I] as number; // own index: plain read (see the ordering notes)
     if (((head - this.cachedTail) | 0) >= this.capacity) {
       // Looks full: refresh the copy of tail (the only read of the consumer's line).
       this.cachedTail = Atomics.load(indices, TAIL_I);
@@ -246,7 +256,7 @@ export class SpscRingBuffer {
   /** Consumer: removes and returns the oldest value, or `undefined` if the ring is empty. */
   tryPop(): number | undefined {
     const indices = this.indices;
-    const tail = Atomics.load(indices, TAIL_I);
+    const tail = indices[TAIL_I] as number; // own index: plain read
     if (tail === this.cachedHead) {
       // Looks empty: refresh the copy of head (the only read of the producer's line).
       this.cachedHead = Atomics.load(indices, HEAD_I);
@@ -267,7 +277,7 @@ export class SpscRingBuffer {
     if (wanted <= 0) return 0;
     const indices = this.indices;
     const capacity = this.capacity;
-    const head = Atomics.load(indices, HEAD_I);
+    const head = indices[HEAD_I] as number;
     let free = capacity - ((head - this.cachedTail) | 0);
     if (free < wanted) {
       this.cachedTail = Atomics.load(indices, TAIL_I);
@@ -298,7 +308,7 @@ export class SpscRingBuffer {
     const wanted = end - start;
     if (wanted <= 0) return 0;
     const indices = this.indices;
-    const tail = Atomics.load(indices, TAIL_I);
+    const tail = indices[TAIL_I] as number;
     let available = (this.cachedHead - tail) | 0;
     if (available < wanted) {
       this.cachedHead = Atomics.load(indices, HEAD_I);
@@ -405,7 +415,7 @@ export class SpscRingBuffer {
         Atomics.store(indices, PRODUCER_WAITING_I, 0);
         return false;
       }
-      Atomics.wait(indices, TAIL_I, tail, remaining); // returns at once if tail moved
+      Atomics.wait(indices, TAIL_I, tail, Math.min(remaining, WAIT_SLICE_MS)); // returns at once if tail moved
     }
     Atomics.store(indices, PRODUCER_WAITING_I, 0);
     return true;
@@ -427,7 +437,7 @@ export class SpscRingBuffer {
         Atomics.store(indices, CONSUMER_WAITING_I, 0);
         return false;
       }
-      Atomics.wait(indices, HEAD_I, head, remaining);
+      Atomics.wait(indices, HEAD_I, head, Math.min(remaining, WAIT_SLICE_MS));
     }
     Atomics.store(indices, CONSUMER_WAITING_I, 0);
     return true;

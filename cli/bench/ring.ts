@@ -9,6 +9,7 @@
  * last value. The consumer's sum is checked, so a contestant that loses values fails.
  */
 import { RingBuffer } from 'ringbuf.js';
+import { BATCH_VALUES } from '../../engine/ring-bench-worker.ts';
 import type { RingBenchContestant, RingBenchJob, RingBenchResult } from '../../engine/ring-bench-worker.ts';
 import { measureFalseSharing } from '../../engine/false-sharing.ts';
 import { SpscRingBuffer } from '../../engine/spsc-ring-buffer.ts';
@@ -61,6 +62,13 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** Sum of `i % m` for i in 0 .. count-1: what a batch consumer must receive. */
+function cyclicSum(count: number, m: number): number {
+  const laps = Math.floor(count / m);
+  const rest = count % m;
+  return (laps * m * (m - 1)) / 2 + (rest * (rest - 1)) / 2;
+}
+
 /** One run of one contestant; returns values per second. */
 async function runOnce(producer: WorkerHandle, consumer: WorkerHandle, contestant: RingBenchContestant, count: number): Promise<number> {
   const gate = StartGate.create();
@@ -85,7 +93,7 @@ async function runOnce(producer: WorkerHandle, consumer: WorkerHandle, contestan
   gate.open();
   const [sent, received] = await Promise.all(replies);
   if (!sent || !received) throw new Error('ring bench: a worker did not reply');
-  const expected = (count * (count - 1)) / 2;
+  const expected = contestant.endsWith('batch') ? cyclicSum(count, BATCH_VALUES) : (count * (count - 1)) / 2;
   if (received.sum !== expected) {
     throw new Error(`ring bench: ${contestant} delivered sum ${received.sum}, expected ${expected}: values lost or duplicated`);
   }
