@@ -16,6 +16,10 @@ import type { BenchOptions, BenchReport } from './types.ts';
 const BIN = path.join(PACKAGE_ROOT, 'cli', 'bin', 'ticklab.mjs');
 const VITEST = path.join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const CONFIG = path.join(PACKAGE_ROOT, 'cli', 'bench', 'vitest-exercises.config.ts');
+const TSC = path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+/** The course's compiler settings, for the peer that type-checks with tsc as ticklab does. */
+const TSC_FLAGS = ['--noEmit', '--strict', '--noUncheckedIndexedAccess', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler',
+  '--allowImportingTsExtensions', '--verbatimModuleSyntax', '--skipLibCheck', '--types', 'node', '--lib', 'es2023,dom,esnext.disposable'];
 
 export interface GradeBenchRow {
   name: string;
@@ -49,7 +53,10 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   options.log(`grade bench: ${exercises.length} exercises, ${rounds} interleaved rounds (first exercise: ${one.slug})`);
   for (let r = 0; r < rounds; r++) {
     add('ticklab one cold', timeProcess([BIN, 'grade', one.slug, '--json']));
-    add('vitest one cold', timeProcess([VITEST, 'run', '--config', CONFIG, oneTest]));
+    const vitestOne = timeProcess([VITEST, 'run', '--config', CONFIG, oneTest]);
+    add('vitest one cold', vitestOne);
+    // The same guarantees as ticklab (types and tests) by hand: tsc, then vitest.
+    add('tsc+vitest one cold', timeProcess([TSC, ...TSC_FLAGS, oneTest]) + vitestOne);
     add('ticklab all cold', timeProcess([BIN, 'grade', '--json']));
     add('vitest all cold', timeProcess([VITEST, 'run', '--config', CONFIG]));
     // Warm: this process has graded before, so TypeScript's library files are parsed.
@@ -75,9 +82,12 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     results,
     ratio_one_cold: +(med('vitest one cold') / med('ticklab one cold')).toFixed(2),
     ratio_all_cold: +(med('vitest all cold') / med('ticklab all cold')).toFixed(2),
+    ratio_one_cold_typed: +(med('tsc+vitest one cold') / med('ticklab one cold')).toFixed(2),
+    ratio_one_warm: +(med('vitest one cold') / med('ticklab one warm')).toFixed(2),
   };
   for (const r of results) options.log(`  ${r.name.padEnd(18)} ${String(r.median_ms).padStart(6)} ms  (samples ${r.samples_ms.join(', ')})`);
   options.log(`  vitest / ticklab, one exercise cold: ${report.ratio_one_cold}x; whole set cold: ${report.ratio_all_cold}x`);
-  options.log('  ticklab also type-checks and sandboxes each file; vitest does neither.');
+  options.log(`  (tsc + vitest) / ticklab, one exercise cold: ${report.ratio_one_cold_typed}x (the same guarantees: types and tests)`);
+  options.log(`  vitest cold / ticklab warm (watch mode), one exercise: ${report.ratio_one_warm}x`);
   return report;
 }

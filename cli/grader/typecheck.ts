@@ -22,8 +22,8 @@ const options: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
-  // No DOM: graded code runs in a worker or in Node, and lib.dom alone doubles a cold check.
-  lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'],
+  // DOM for WebAssembly, Worker and Blob: the engine runs in browsers too.
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.esnext.disposable.d.ts'],
   strict: true,
   noUncheckedIndexedAccess: true,
   allowImportingTsExtensions: true,
