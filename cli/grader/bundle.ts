@@ -5,8 +5,9 @@
  * enforces what the student's file may import (the engine, nothing else), so the
  * sandbox needs no file access at all.
  */
-import { build, type Message, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Message, type Plugin } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ENGINE_DIR, HARNESS_DIR, PACKAGE_ROOT } from '../paths.ts';
 import type { Problem } from '../harness/result-schema.ts';
@@ -22,7 +23,12 @@ export interface BundleRequest {
   testTimeoutMs: number;
 }
 
-export type BundleResult = { ok: true; code: string } | { ok: false; problems: Problem[] };
+/**
+ * The sandbox script, and the worker scripts it starts (file name -> code), to be written
+ * beside it: engine code that starts `new URL('./x-worker.ts', import.meta.url)` gets
+ * `./x-worker.mjs`, bundled the same way, as Vite does for the browser.
+ */
+export type BundleResult = { ok: true; code: string; workers: Record<string, string> } | { ok: false; problems: Problem[] };
 
 const ENTRY = 'ticklab:sandbox-entry';
 
@@ -76,6 +82,26 @@ function policy(req: BundleRequest): Plugin {
   };
 }
 
+const WORKER_URL = /new URL\((['"])\.\/([a-z0-9-]+-worker)\.ts\1,\s*import\.meta\.url\)/g;
+
+/** Points the engine's worker URLs at bundled `.mjs` siblings, and records which are needed. */
+function engineWorkers(found: Set<string>): Plugin {
+  return {
+    name: 'ticklab-engine-workers',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (path.dirname(args.path) !== ENGINE_DIR) return undefined;
+        const source = await readFile(args.path, 'utf8');
+        const contents = source.replace(WORKER_URL, (_m, _q, name: string) => {
+          found.add(name);
+          return `new URL('./${name}.mjs', import.meta.url)`;
+        });
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
 function toProblem(message: Message, req: BundleRequest): Problem {
   const loc = message.location;
   const inCode = loc?.file !== undefined && path.resolve(loc.file) === path.resolve(req.codeFile);
@@ -88,27 +114,44 @@ function toProblem(message: Message, req: BundleRequest): Problem {
 }
 
 /** Bundles the sandbox script; syntax and import errors come back as problems, never thrown. */
+const common: BuildOptions & { write: false } = {
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'inline',
+  sourcesContent: false, // line numbers are enough for stack traces; halves the script
+  logLevel: 'silent',
+  // The course may live outside this checkout: its tests' packages come from ours.
+  nodePaths: [path.join(PACKAGE_ROOT, 'node_modules')],
+  // Some bundled dependencies (chai's helpers) use `require`; give the ESM bundle one.
+  banner: { js: "import { createRequire as __ticklabRequire } from 'node:module'; const require = __ticklabRequire(import.meta.url);" },
+};
+
+/** Bundles the worker scripts the engine starts, and those they start in turn. */
+async function bundleWorkers(found: Set<string>): Promise<Record<string, string>> {
+  const workers: Record<string, string> = {};
+  for (let pending = [...found]; pending.length > 0; pending = [...found].filter((n) => !(`${n}.mjs` in workers))) {
+    for (const name of pending) {
+      const out = await build({ ...common, entryPoints: [path.join(ENGINE_DIR, `${name}.ts`)], plugins: [engineWorkers(found)] });
+      workers[`${name}.mjs`] = out.outputFiles[0]?.text ?? '';
+    }
+  }
+  return workers;
+}
+
 export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult> {
+  const found = new Set<string>();
   try {
     const out = await build({
+      ...common,
       entryPoints: [ENTRY],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      sourcemap: 'inline',
-      sourcesContent: false, // line numbers are enough for stack traces; halves the script
-      logLevel: 'silent',
-      plugins: [policy(req)],
-      // The course may live outside this checkout: its tests' packages come from ours.
-      nodePaths: [path.join(PACKAGE_ROOT, 'node_modules')],
-      // Some bundled dependencies (chai's helpers) use `require`; give the ESM bundle one.
-      banner: { js: "import { createRequire as __ticklabRequire } from 'node:module'; const require = __ticklabRequire(import.meta.url);" },
+      plugins: [policy(req), engineWorkers(found)],
     });
     const file = out.outputFiles[0];
     if (!file) return { ok: false, problems: [{ kind: 'crash', message: 'the bundler produced no output' }] };
-    return { ok: true, code: file.text };
+    return { ok: true, code: file.text, workers: await bundleWorkers(found) };
   } catch (error) {
     const failure = error as { errors?: Message[] };
     if (!failure.errors) throw error;

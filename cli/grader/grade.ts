@@ -53,8 +53,7 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
   const running = runSandbox(bundled.code, {
     timeLimitMs: exercise.meta.timeLimitMs,
     memoryLimitMb: exercise.meta.memoryLimitMb,
-    allowWorkers: exercise.meta.runsIn === 'node',
-  });
+  }, bundled.workers);
   const typeProblems = target.skipTypecheck ? [] : typecheck({ testFile: exercise.files.test, codeFile, codeLabel });
   const run = await running;
   return finish(run.tests, [...typeProblems, ...run.problems], run.output);

@@ -47,14 +47,23 @@ async function residentMb(pid: number): Promise<number> {
 }
 
 /** Runs `code` (an ES module from `bundleForSandbox`) and collects its report. */
-export async function runSandbox(code: string, limits: SandboxLimits): Promise<SandboxOutcome> {
+export async function runSandbox(code: string, limits: SandboxLimits, workers: Record<string, string> = {}): Promise<SandboxOutcome> {
   // Synchronous up to the spawn, so that the child is running by the time this returns
   // its promise: the grader type-checks meanwhile.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-'));
   const script = path.join(dir, 'sandbox.mjs');
   writeFileSync(script, code);
+  // Worker scripts the engine starts: readable, and nothing else is.
+  const extra = Object.entries(workers).map(([name, text]) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  });
+  const allowed: SandboxLimits = extra.length
+    ? { ...limits, allowRead: [...(limits.allowRead ?? []), ...extra], allowWorkers: true }
+    : limits;
   try {
-    return await runScript(script, limits);
+    return await runScript(script, allowed);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
