@@ -60,26 +60,51 @@ function prng(seed: number): () => number {
   };
 }
 
+/**
+ * What a spinning side does when the ring is full or empty: retry at once, but every 1024
+ * failures in a row check the deadline and sleep 50 us, so that on a busy machine (the
+ * other side descheduled) it gives the core away instead of burning its time slice.
+ */
+class Spinner {
+  private failures = 0;
+  private readonly scratch = new Int32Array(new SharedArrayBuffer(4));
+  constructor(private readonly deadline: number) {}
+  /** Records a failed try; false once the deadline has passed. */
+  fail(): boolean {
+    if ((++this.failures & 1023) !== 0) return true;
+    if (performance.now() > this.deadline) return false;
+    Atomics.wait(this.scratch, 0, 0, 0.05);
+    return true;
+  }
+  succeed(): void {
+    this.failures = 0;
+  }
+}
+
+const remaining = (deadline: number): number => Math.max(0, deadline - performance.now());
+
 function produce(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: number): RingJobResult {
   const { count, seed = 0, values } = job;
   const valueAt = values ? (i: number) => values[i] as number : (i: number) => sequenceValue(seed, i);
+  const spinner = new Spinner(deadline);
   let hash = CHECKSUM_SEED;
   let sent = 0;
   let timedOut = false;
-  let spins = 0;
-  const expired = (): boolean => ((++spins & 1023) === 0 && performance.now() > deadline ? (timedOut = true) : false);
   if (job.mode === 'single') {
-    for (; sent < count && !timedOut; sent++) {
+    for (; sent < count; sent++) {
       const v = valueAt(sent);
       if (job.blocking) {
-        if (!ring.pushBlocking(v, Math.max(0, deadline - performance.now()))) {
-          timedOut = true;
-          break;
-        }
+        if (!ring.pushBlocking(v, remaining(deadline))) timedOut = true;
       } else {
-        while (!ring.tryPush(v)) if (expired()) break;
-        if (timedOut) break;
+        while (!ring.tryPush(v)) {
+          if (!spinner.fail()) {
+            timedOut = true;
+            break;
+          }
+        }
+        spinner.succeed();
       }
+      if (timedOut) break;
       hash = checksumStep(hash, v);
     }
   } else {
@@ -91,14 +116,16 @@ function produce(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: numbe
       for (let i = 0; i < size; i++) src[i] = valueAt(sent + i);
       let done = 0;
       if (job.blocking) {
-        done = ring.pushManyBlocking(src, Math.max(0, deadline - performance.now()), 0, size);
-        if (done < size) timedOut = true;
+        done = ring.pushManyBlocking(src, remaining(deadline), 0, size);
       } else {
         while (done < size) {
-          done += ring.pushMany(src, done, size);
-          if (done < size && expired()) break;
+          const n = ring.pushMany(src, done, size);
+          done += n;
+          if (n > 0) spinner.succeed();
+          else if (!spinner.fail()) break;
         }
       }
+      if (done < size) timedOut = true;
       for (let i = 0; i < done; i++) hash = checksumStep(hash, src[i] as number);
       sent += done;
     }
@@ -108,11 +135,11 @@ function produce(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: numbe
 
 function consume(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: number): RingJobResult {
   const { count, seed } = job;
+  const spinner = new Spinner(deadline);
   let hash = CHECKSUM_SEED;
   let got = 0;
   let firstMismatch = -1;
   let timedOut = false;
-  let spins = 0;
   const check = (v: number): void => {
     if (seed !== undefined && firstMismatch < 0 && v !== sequenceValue(seed, got)) firstMismatch = got;
     hash = checksumStep(hash, v);
@@ -120,15 +147,14 @@ function consume(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: numbe
   };
   if (job.mode === 'single') {
     while (got < count) {
-      const v = job.blocking ? ring.popBlocking(Math.max(0, deadline - performance.now())) : ring.tryPop();
-      if (v === undefined) {
-        if (job.blocking || ((++spins & 1023) === 0 && performance.now() > deadline)) {
-          timedOut = job.blocking ? performance.now() >= deadline : true;
-          if (timedOut) break;
-        }
-        continue;
+      const v = job.blocking ? ring.popBlocking(remaining(deadline)) : ring.tryPop();
+      if (v !== undefined) {
+        spinner.succeed();
+        check(v);
+      } else if (job.blocking ? performance.now() >= deadline : !spinner.fail()) {
+        timedOut = true;
+        break;
       }
-      check(v);
     }
   } else {
     const maxBatch = job.maxBatch ?? 256;
@@ -136,17 +162,14 @@ function consume(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: numbe
     const dst = new Float64Array(maxBatch);
     while (got < count) {
       const want = Math.min(1 + (next() % maxBatch), count - got);
-      const n = job.blocking
-        ? ring.popManyBlocking(dst, Math.max(0, deadline - performance.now()), 0, want)
-        : ring.popMany(dst, 0, want);
-      if (n === 0) {
-        if (job.blocking || ((++spins & 1023) === 0 && performance.now() > deadline)) {
-          timedOut = performance.now() >= deadline;
-          if (timedOut) break;
-        }
-        continue;
+      const n = job.blocking ? ring.popManyBlocking(dst, remaining(deadline), 0, want) : ring.popMany(dst, 0, want);
+      if (n > 0) {
+        spinner.succeed();
+        for (let i = 0; i < n; i++) check(dst[i] as number);
+      } else if (job.blocking ? performance.now() >= deadline : !spinner.fail()) {
+        timedOut = true;
+        break;
       }
-      for (let i = 0; i < n; i++) check(dst[i] as number);
     }
   }
   return { count: got, checksum: hash, firstMismatch, elapsedMs: performance.now() - t0, timedOut };

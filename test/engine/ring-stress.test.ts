@@ -75,10 +75,13 @@ describe('SpscRingBuffer across real worker threads', () => {
     expect(received.checksum).not.toBe(expectedChecksum(2, 1000));
   });
 
-  it('a consumer with nothing coming times out instead of hanging', async () => {
-    const ring = SpscRingBuffer.create(8);
-    const r = await runRingJob({ role: 'consume', buffer: ring.buffer as SharedArrayBuffer, count: 5, mode: 'single', blocking: true, timeoutMs: 50 });
-    expect(r.timedOut).toBe(true);
-    expect(r.count).toBe(0);
-  });
+  for (const blocking of [true, false]) {
+    it(`a ${blocking ? 'sleeping' : 'spinning'} consumer with nothing coming times out instead of hanging`, async () => {
+      const ring = SpscRingBuffer.create(8);
+      const buffer = ring.buffer as SharedArrayBuffer;
+      const r = await runRingJob({ role: 'consume', buffer, count: 5, mode: 'single', blocking, timeoutMs: 50 });
+      expect(r.timedOut).toBe(true);
+      expect(r.count).toBe(0);
+    });
+  }
 });
