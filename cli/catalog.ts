@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { exerciseMetaSchema, type ExerciseMeta } from '../content/schemas/exercise.ts';
 import { courseOutlineSchema, lessonIds, type CourseOutline } from '../content/schemas/course.ts';
+import { quizSchema, type Quiz } from '../content/schemas/quiz.ts';
 import { courseRoot } from './paths.ts';
 
 /** The files of one exercise folder. */
@@ -36,6 +37,8 @@ export interface Catalog {
   root: string;
   outline: CourseOutline | undefined;
   exercises: Exercise[];
+  /** Quizzes by file name (without .json), from content/quizzes/. */
+  quizzes: Map<string, Quiz>;
   issues: CatalogIssue[];
 }
 
@@ -119,7 +122,37 @@ export function loadCatalog(root = courseRoot()): Catalog {
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   exercises.sort((a, b) => rank(a) - rank(b) || a.meta.order - b.meta.order || a.slug.localeCompare(b.slug));
-  return { root, outline, exercises, issues };
+  return { root, outline, exercises, quizzes: loadQuizzes(root, outline ? lessons : undefined, issues), issues };
+}
+
+/** Validates every `content/quizzes/*.json`, and that the lessons it names exist. */
+export function loadQuizzes(root: string, lessons: readonly string[] | undefined, issues: CatalogIssue[]): Map<string, Quiz> {
+  const quizzes = new Map<string, Quiz>();
+  const dir = path.join(root, 'content', 'quizzes');
+  if (!existsSync(dir)) return quizzes;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const rel = `content/quizzes/${name}`;
+    const raw = readJson(path.join(dir, name), rel, issues);
+    if (raw === undefined) continue;
+    const parsed = quizSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...zodIssues(rel, parsed.error));
+      continue;
+    }
+    const quiz = parsed.data;
+    const missing = (id: string) => lessons !== undefined && !lessons.includes(id.split('#')[0]!);
+    if (missing(quiz.lesson)) issues.push({ file: rel, field: 'lesson', message: `"${quiz.lesson}" is not a lesson in content/course.json` });
+    const ids = new Set<string>();
+    quiz.questions.forEach((q, i) => {
+      if (ids.has(q.id)) issues.push({ file: rel, field: `questions[${i}].id`, message: `the id "${q.id}" is used by an earlier question` });
+      ids.add(q.id);
+      q.options.forEach((o, j) => {
+        if (o.see && missing(o.see)) issues.push({ file: rel, field: `questions[${i}].options[${j}].see`, message: `"${o.see}" is not a lesson in content/course.json` });
+      });
+    });
+    quizzes.set(name.replace(/\.json$/, ''), quiz);
+  }
+  return quizzes;
 }
 
 /** Finds exercises by slug, with a helpful error for an unknown one. */

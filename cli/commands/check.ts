@@ -18,7 +18,7 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
   for (const f of findings) say(`${pc.red('error')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
   const n = catalog.exercises.length;
   if (findings.length === 0) {
-    say(pc.green(`check passed: ${n} exercises; every starting file fails its tests, every solution passes them.`));
+    say(pc.green(`check passed: ${n} exercises and ${catalog.quizzes.size} quizzes; every starting file fails its tests, every solution passes them.`));
     return 0;
   }
   say(pc.red(`check failed: ${findings.length} problem${findings.length === 1 ? '' : 's'} in ${n} exercises.`));

@@ -62,6 +62,24 @@ describe('ticklab check', () => {
     expect(messages).toContainEqual(expect.stringMatching(/^exercises\/mid-price\/solution.ts: the solution does not pass/));
   }, 60_000);
 
+  it('checks quizzes: one right option for a single choice, known lessons, unique ids', async () => {
+    const root = makeCourse();
+    edit(root, 'content/quizzes/ticks.json', (t) =>
+      t
+        .replace('"Integers are always faster.", "why"', '"Integers are always faster.", "correct": true, "why"')
+        .replace('"see": "basics/quotes"', '"see": "basics/quote"'),
+    );
+    const { report } = await check(root);
+    expect(report.findings).toEqual([
+      { file: 'content/quizzes/ticks.json', field: 'questions[0].options', message: 'a single-choice question needs exactly one correct option, not 2' },
+    ]);
+    edit(root, 'content/quizzes/ticks.json', (t) => t.replace('"Integers are always faster.", "correct": true, "why"', '"Integers are always faster.", "why"'));
+    const again = await check(root);
+    expect(again.report.findings).toEqual([
+      { file: 'content/quizzes/ticks.json', field: 'questions[0].options[1].see', message: '"basics/quote" is not a lesson in content/course.json' },
+    ]);
+  }, 60_000);
+
   it('reports JSON that is not JSON, naming the file', async () => {
     const root = makeCourse();
     writeFileSync(path.join(root, 'exercises/sum-ticks/meta.json'), '{ "title": ');
