@@ -145,8 +145,11 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   const ratioPostMessage = med('ours-single') / med('postmessage');
 
   log('');
-  log('contestant                                  median msg/s');
-  for (const r of results) log(`  ${r.name.padEnd(40)} ${fmtRate(r.median).padStart(12)}`);
+  log(`contestant                                  median msg/s    (min .. max of ${sizes.rounds} rounds)`);
+  for (const r of results) {
+    const spread = `${fmtRate(Math.min(...r.samples))} .. ${fmtRate(Math.max(...r.samples))}`;
+    log(`  ${r.name.padEnd(40)} ${fmtRate(r.median).padStart(12)}    (${spread})`);
+  }
   log(`ours / ringbuf.js, 1 value per call:  ${ratioSingle.toFixed(2)}x`);
   log(`ours / ringbuf.js, batches of ${BATCH}:   ${ratioBatch.toFixed(2)}x`);
   log(`ours (1 per call) / postMessage:      ${ratioPostMessage.toFixed(1)}x`);
