@@ -6,8 +6,11 @@
  * ## Layout
  *
  * The lock word is one int32 at `byteOffset` (a multiple of 4) of a SharedArrayBuffer.
- * `AtomicsMutex.create()` gives it a 64-byte cache line of its own, so threads spinning on
- * the lock do not slow down unrelated data next to it (and vice versa).
+ * `AtomicsMutex.create()` gives it a cache line of its own, so threads spinning on the
+ * lock do not slow down unrelated data next to it (and vice versa): a 128-byte buffer with
+ * the word at byte 64. JavaScript cannot align a buffer (allocators give 16 bytes), but
+ * with 64 bytes of padding on each side the word's line holds nothing else, however the
+ * buffer is aligned.
  *
  * ## States and ordering
  *
@@ -38,8 +41,8 @@ const CONTENDED = 2;
 /** Spins on a taken lock before sleeping: short critical sections often end meanwhile. */
 const SPIN_BEFORE_WAIT = 64;
 
-/** Bytes `AtomicsMutex.create()` allocates: one cache line for the lock word alone. */
-export const MUTEX_BYTES = 64;
+/** Bytes `AtomicsMutex.create()` allocates: the lock word at byte 64, padded on both sides. */
+export const MUTEX_BYTES = 128;
 
 type WaitAsync = (
   view: Int32Array,
@@ -57,9 +60,9 @@ export class AtomicsMutex {
   private readonly word: Int32Array;
   private readonly index: number;
 
-  /** A new, unlocked mutex on a cache line of its own. */
+  /** A new, unlocked mutex on a cache line of its own (`buffer`, `byteOffset` 64). */
   static create(): AtomicsMutex {
-    return new AtomicsMutex(new SharedArrayBuffer(MUTEX_BYTES));
+    return new AtomicsMutex(new SharedArrayBuffer(MUTEX_BYTES), MUTEX_BYTES / 2);
   }
 
   /**

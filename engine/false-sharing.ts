@@ -4,8 +4,8 @@
  * must pull the line away from the other core ("false" sharing: the data is private, the
  * line is not). Padding the counters apart removes the contention.
  *
- * Layouts compared (byte distance between the two int32 counters, first one at byte 0 of
- * a fresh, page-aligned SharedArrayBuffer):
+ * Layouts compared (byte distance between the two int32 counters, the first at byte 0 of a
+ * fresh SharedArrayBuffer):
  *
  * ```
  * stride   8: |c0 c1 ..............|                          same line: false sharing
@@ -16,6 +16,9 @@
  * The 128-byte stride matters on Intel cores, whose adjacent-line (spatial) prefetcher
  * fetches lines in 128-byte-aligned pairs: counters 64 bytes apart can still disturb each
  * other a little, which is why `SpscRingBuffer` spaces head and tail 128 bytes apart.
+ * (JavaScript cannot align a buffer; allocators give 16 bytes, so 8 apart is always one
+ * line, 64 apart always two lines, in the same 128-byte pair only when the buffer happens
+ * to be 128-aligned; 128 apart is always two lines in two pairs.)
  *
  * The lab needs two cores free to show anything: on one core the two workers take turns
  * and never contend. Results are medians of interleaved rounds, reported as ratios.

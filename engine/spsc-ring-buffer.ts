@@ -7,7 +7,7 @@
  * buffer: one side calls `SpscRingBuffer.create(capacity)` and posts `ring.buffer` to the
  * other, which attaches with `new SpscRingBuffer(buffer)`.
  *
- * ## Memory layout (byte offsets; every region starts on a 64-byte cache line)
+ * ## Memory layout (byte offsets from the start of the buffer)
  *
  * ```
  *   0  META   magic 'SPSC' (u32) | layout version (u32) | capacity (u32) | reserved
@@ -23,6 +23,13 @@
  * hot fields in the same pair still interfere (see `engine/false-sharing.ts`, which
  * measures both spacings). Each waiting flag lives on the line of the side that *checks*
  * it after every operation, so that check is a hit in its own cache.
+ *
+ * JavaScript can neither choose nor see a buffer's address, and allocators only promise
+ * 16-byte alignment (Node allocates with malloc), so offsets are from the buffer's start
+ * and the layout does not rely on the buffer being line-aligned: whatever the alignment,
+ * head and tail are 128 bytes apart, hence on different hardware lines and different
+ * 128-byte pairs, each shares its line only with its flag and never-written padding, and
+ * the data's first and last lines share only with the read-only guards.
  *
  * `head` and `tail` are free-running int32 counters (they wrap at 2^32, which a
  * power-of-two capacity divides): the slot of index `i` is `i & (capacity - 1)`, the

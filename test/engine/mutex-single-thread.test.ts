@@ -5,6 +5,7 @@ describe('AtomicsMutex on one thread', () => {
   it('tryLock takes a free lock once; unlock frees it', () => {
     const m = AtomicsMutex.create();
     expect(m.buffer.byteLength).toBe(MUTEX_BYTES);
+    expect(m.byteOffset).toBe(64);
     expect(m.isLocked()).toBe(false);
     expect(m.tryLock()).toBe(true);
     expect(m.isLocked()).toBe(true);
@@ -16,7 +17,7 @@ describe('AtomicsMutex on one thread', () => {
 
   it('lock with a timeout gives up on a held lock and leaves it held', () => {
     const m = AtomicsMutex.create();
-    const other = new AtomicsMutex(m.buffer); // a second handle, as another thread would have
+    const other = new AtomicsMutex(m.buffer, m.byteOffset); // a second handle, as another thread would have
     expect(m.lock()).toBe(true);
     expect(other.lock(10)).toBe(false);
     expect(m.isLocked()).toBe(true);
