@@ -7,18 +7,9 @@
 import { OrderBook } from './order-book.ts';
 import type { BookCommand, Side } from './order-book.ts';
 import { formatCommand } from './tape.ts';
+import { mulberry32 } from './random.ts';
 
-/** A seeded PRNG (mulberry32): returns floats in [0, 1). Small, fast, good enough for tapes. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './random.ts';
 
 /** The share of each command kind; they need not sum to 1 (they are normalised). */
 export interface TapeMix { limit: number; market: number; cancel: number; modify: number }

@@ -15,7 +15,7 @@ import type { BenchOptions, BenchReport } from './types.ts';
 
 const BIN = path.join(PACKAGE_ROOT, 'cli', 'bin', 'ticklab.mjs');
 const VITEST = path.join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-const CONFIG = path.join(PACKAGE_ROOT, 'cli', 'bench', 'vitest-exercises.config.ts');
+const CONFIG = path.join(PACKAGE_ROOT, 'test', 'cli', 'vitest-solutions.config.ts');
 const TSC = path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 /** The course's compiler settings, for the peer that type-checks with tsc as ticklab does. */
 const TSC_FLAGS = ['--noEmit', '--strict', '--noUncheckedIndexedAccess', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler',
@@ -35,7 +35,6 @@ const median = (xs: number[]) => {
 
 function timeProcess(args: string[]): number {
   const t0 = performance.now();
-  // Exit code 1 is expected (the starting files fail their tests): only the time matters.
   spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
   return performance.now() - t0;
 }
@@ -52,20 +51,22 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
 
   options.log(`grade bench: ${exercises.length} exercises, ${rounds} interleaved rounds (first exercise: ${one.slug})`);
   for (let r = 0; r < rounds; r++) {
-    add('ticklab one cold', timeProcess([BIN, 'grade', one.slug, '--json']));
+    // The solutions are graded: they run every test to the end, as a finished student's file does.
+    add('ticklab one cold', timeProcess([BIN, 'grade', one.slug, '--solution', '--json']));
     const vitestOne = timeProcess([VITEST, 'run', '--config', CONFIG, oneTest]);
     add('vitest one cold', vitestOne);
     // The same guarantees as ticklab (types and tests) by hand: tsc, then vitest.
     add('tsc+vitest one cold', timeProcess([TSC, ...TSC_FLAGS, oneTest]) + vitestOne);
-    add('ticklab all cold', timeProcess([BIN, 'grade', '--json']));
+    add('ticklab all cold', timeProcess([BIN, 'grade', '--solution', '--json']));
     add('vitest all cold', timeProcess([VITEST, 'run', '--config', CONFIG]));
     // Warm: this process has graded before, so TypeScript's library files are parsed.
-    await gradeExercise({ exercise: one });
+    const solution = (exercise: (typeof exercises)[number]) => ({ exercise, codeFile: exercise.files.solution });
+    await gradeExercise(solution(one));
     let t0 = performance.now();
-    await gradeExercise({ exercise: one });
+    await gradeExercise(solution(one));
     add('ticklab one warm', performance.now() - t0);
     t0 = performance.now();
-    await mapLimit(exercises, 2, (exercise) => gradeExercise({ exercise }));
+    await mapLimit(exercises, 2, (exercise) => gradeExercise(solution(exercise)));
     add('ticklab all warm', performance.now() - t0);
   }
 

@@ -16,6 +16,7 @@
 import type { BenchOptions, BenchReport } from './types.ts';
 import { loadSimd, scalar } from '../../engine/kernels.ts';
 import type { SimdKernels } from '../../engine/kernels.ts';
+import { mulberry32 as prng } from '../../engine/random.ts';
 
 /** One measured variant. */
 export interface SimdBenchRow {
@@ -81,17 +82,6 @@ function plainVwap(p: Float64Array, v: Float64Array): number {
   return vol === 0 ? 0 : pv / vol;
 }
 
-/** mulberry32: a small seeded PRNG, so every run times the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Prices near 100 and integer volumes 1..1000, like a day of trades. */
 function fill(prices: Float64Array, volumes: Float64Array, seed: number): void {

@@ -9,6 +9,10 @@
  */
 import fc from 'fast-check';
 import type { Kernels, SimdKernels } from '../../engine/kernels.ts';
+import { mulberry32 as prng } from '../../engine/random.ts';
+
+/** mulberry32, the engine's seeded PRNG in [0, 1). */
+export { prng };
 
 const dv = new DataView(new ArrayBuffer(8));
 
@@ -76,17 +80,6 @@ export function sumAbsProducts(a: ArrayLike<number>, b: ArrayLike<number>): numb
   return s;
 }
 
-/** mulberry32, a seeded PRNG in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Kinds of data: prices/volumes-like positive values, or both signs across magnitudes. */
 export type Sign = 'positive' | 'mixed';
@@ -146,3 +139,4 @@ export function approx(exact: bigint, scaleUnits: 1 | 2): number {
   const shift = 1074n * BigInt(scaleUnits) - 60n;
   return Number(exact >> shift) * 2 ** -60;
 }
+
