@@ -63,7 +63,8 @@
  *   `Atomics.wait(index, observedValue)`, which re-checks the index atomically with
  *   going to sleep. The other side stores its index and then loads the flag. Both are
  *   sequentially consistent, so either it sees the flag and notifies, or the sleeper's
- *   re-check sees the new index and does not sleep: no lost wake-up.
+ *   re-check sees the new index and does not sleep: no lost wake-up. (Sleeps are also
+ *   cut into `WAIT_SLICE_MS` slices, for peers that never notify.)
  */
 
 /** Bytes in one cache line on x86-64 and most ARM cores. */
