@@ -44,7 +44,8 @@ const SPIN_BEFORE_WAIT = 64;
 /** Bytes `AtomicsMutex.create()` allocates: the lock word at byte 64, padded on both sides. */
 export const MUTEX_BYTES = 128;
 
-type WaitAsync = (
+/** `Atomics.waitAsync` (ES2024; not in this project's `lib`, missing in some browsers). */
+export type WaitAsync = (
   view: Int32Array,
   index: number,
   value: number,

@@ -8,6 +8,7 @@
  */
 import { CHECKSUM_SEED, SpscRingBuffer, checksumStep, sequenceValue } from './spsc-ring-buffer.ts';
 import { StartGate, isWorkerThread, serveRequests } from './workers.ts';
+import { mulberry32 } from './random.ts';
 
 /** One job for a ring worker: produce or consume `count` values over `buffer`. */
 export interface RingJob {
@@ -47,17 +48,6 @@ export interface RingJobResult {
   elapsedMs: number;
   /** True if the job stopped at its timeout before moving `count` values. */
   timedOut: boolean;
-}
-
-/** mulberry32: a small seeded PRNG for batch sizes. */
-function prng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 /**
@@ -109,10 +99,10 @@ function produce(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: numbe
     }
   } else {
     const maxBatch = job.maxBatch ?? 256;
-    const next = prng(job.batchSeed ?? 1);
+    const next = mulberry32(job.batchSeed ?? 1); // batch sizes: reproducible from the seed
     const src = new Float64Array(maxBatch);
     while (sent < count && !timedOut) {
-      const size = Math.min(1 + (next() % maxBatch), count - sent);
+      const size = Math.min(1 + Math.floor(next() * maxBatch), count - sent);
       for (let i = 0; i < size; i++) src[i] = valueAt(sent + i);
       let done = 0;
       if (job.blocking) {
@@ -158,10 +148,10 @@ function consume(job: RingJob, ring: SpscRingBuffer, deadline: number, t0: numbe
     }
   } else {
     const maxBatch = job.maxBatch ?? 256;
-    const next = prng(job.batchSeed ?? 2);
+    const next = mulberry32(job.batchSeed ?? 2);
     const dst = new Float64Array(maxBatch);
     while (got < count) {
-      const want = Math.min(1 + (next() % maxBatch), count - got);
+      const want = Math.min(1 + Math.floor(next() * maxBatch), count - got);
       const n = job.blocking ? ring.popManyBlocking(dst, remaining(deadline), 0, want) : ring.popMany(dst, 0, want);
       if (n > 0) {
         spinner.succeed();

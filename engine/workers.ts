@@ -16,6 +16,7 @@
  */
 
 import type { RingJob, RingJobResult } from './ring-worker.ts';
+import type { WaitAsync } from './atomics-mutex.ts';
 
 /** A reply of the request/reply protocol: the handler's value, or its error message. */
 export type WorkerReply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
@@ -197,13 +198,6 @@ export async function serveRequests<Req, Res>(handler: (request: Req) => Res | P
   });
 }
 
-/** `Atomics.waitAsync` (ES2024; not in this project's `lib`, missing in some browsers). */
-type WaitAsync = (
-  view: Int32Array,
-  index: number,
-  value: number,
-  timeoutMs?: number,
-) => { async: false; value: string } | { async: true; value: Promise<string> };
 
 /**
  * A start line over shared memory: workers `arriveAndWait()`, the coordinating thread

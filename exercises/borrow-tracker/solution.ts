@@ -58,26 +58,15 @@ export class BorrowCell<T> {
     // value under the reader's feet (in Rust: a data race, or a dangling reference).
     if (this.#writing) throw new BorrowError('already-mutably-borrowed', 'cannot borrow: the value is mutably borrowed');
     this.#readers += 1;
-    let live = true;
     const cell = this;
-    // A closure over `live` makes each guard single-use: releasing twice is the
-    // run-time twin of a double free, and reading after release of a use-after-free.
-    const check = () => {
-      if (!live) throw new BorrowError('released', 'this borrow was already released');
-    };
+    const life = guardLife(() => (cell.#readers -= 1));
     return {
       get value() {
-        check();
+        life.check();
         return cell.#value;
       },
-      release() {
-        check();
-        live = false;
-        cell.#readers -= 1;
-      },
-      [Symbol.dispose]() {
-        if (live) this.release(); // `using` may dispose a guard already released by hand
-      },
+      release: life.release,
+      [Symbol.dispose]: life.dispose,
     };
   }
 
@@ -86,28 +75,41 @@ export class BorrowCell<T> {
     if (this.#writing) throw new BorrowError('already-borrowed', 'cannot borrow mutably: the value is already mutably borrowed');
     if (this.#readers > 0) throw new BorrowError('already-borrowed', `cannot borrow mutably: ${this.#readers} shared borrow(s) live`);
     this.#writing = true;
-    let live = true;
     const cell = this;
-    const check = () => {
-      if (!live) throw new BorrowError('released', 'this borrow was already released');
-    };
+    const life = guardLife(() => (cell.#writing = false));
     return {
       get value() {
-        check();
+        life.check();
         return cell.#value;
       },
       set value(next: T) {
-        check();
+        life.check();
         cell.#value = next;
       },
-      release() {
-        check();
-        live = false;
-        cell.#writing = false;
-      },
-      [Symbol.dispose]() {
-        if (live) this.release();
-      },
+      release: life.release,
+      [Symbol.dispose]: life.dispose,
     };
   }
+}
+
+/**
+ * The life of one guard: live until released, once. Releasing twice is the run-time
+ * twin of a double free, and touching a released guard of a use-after-free, so both
+ * throw. `dispose` (what `using` calls) releases only if still live, because a guard
+ * may have been released by hand before its block ends.
+ */
+function guardLife(giveBack: () => void) {
+  let live = true;
+  const check = () => {
+    if (!live) throw new BorrowError('released', 'this borrow was already released');
+  };
+  const release = () => {
+    check();
+    live = false;
+    giveBack();
+  };
+  const dispose = () => {
+    if (live) release();
+  };
+  return { check, release, dispose };
 }
