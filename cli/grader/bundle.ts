@@ -21,6 +21,12 @@ export interface BundleRequest {
   codeLabel: string;
   /** Per-test limit for asynchronous tests. */
   testTimeoutMs: number;
+  /**
+   * `node` (default): a script for the Node sandbox, which runs the tests at once and
+   * reports over IPC. `browser`: a classic script that defines
+   * `globalThis.ticklabRunTests(): Promise<HarnessOutcome>`, for a page or a worker.
+   */
+  target?: 'node' | 'browser';
 }
 
 /**
@@ -51,10 +57,16 @@ function policy(req: BundleRequest): Plugin {
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: 'ticklab' }));
       b.onLoad({ filter: /.*/, namespace: 'ticklab' }, () => ({
-        contents: [
-          `import { runInSandbox } from ${JSON.stringify(path.join(HARNESS_DIR, 'node-child.ts'))};`,
-          `runInSandbox(() => import(${JSON.stringify(req.testFile)}), ${req.testTimeoutMs});`,
-        ].join('\n'),
+        contents:
+          req.target === 'browser'
+            ? [
+                `import { runTestModule } from ${JSON.stringify(path.join(HARNESS_DIR, 'run-tests.ts'))};`,
+                `globalThis.ticklabRunTests = () => runTestModule({ importTests: () => import(${JSON.stringify(req.testFile)}), testTimeoutMs: ${req.testTimeoutMs} });`,
+              ].join('\n')
+            : [
+                `import { runInSandbox } from ${JSON.stringify(path.join(HARNESS_DIR, 'node-child.ts'))};`,
+                `runInSandbox(() => import(${JSON.stringify(req.testFile)}), ${req.testTimeoutMs});`,
+              ].join('\n'),
         resolveDir: testDir,
         loader: 'ts',
       }));
@@ -144,10 +156,12 @@ async function bundleWorkers(found: Set<string>): Promise<Record<string, string>
 export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult> {
   const found = new Set<string>();
   try {
+    const browser = req.target === 'browser';
     const out = await build({
       ...common,
       entryPoints: [ENTRY],
       plugins: [policy(req), engineWorkers(found)],
+      ...(browser ? { platform: 'browser', format: 'iife', target: 'es2022', banner: {} } : {}),
     });
     const file = out.outputFiles[0];
     if (!file) return { ok: false, problems: [{ kind: 'crash', message: 'the bundler produced no output' }] };
