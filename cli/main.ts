@@ -120,6 +120,11 @@ export async function main(argv: string[]): Promise<number> {
     );
 
   cli
+    .command('schemas', 'For authors: write the JSON Schemas of meta.json, course.json and quizzes to docs/schemas/')
+    .option('--check', 'Fail if the checked-in schemas differ from a fresh generation')
+    .action((f: Flags) => run(async () => (await import('./commands/schemas.ts')).schemasCommand({ check: Boolean(f.check) })));
+
+  cli
     .command('build-wasm', 'Assemble engine/kernels.wat into engine/kernels-wasm.ts')
     .option('--check', 'Fail if the checked-in module differs from a fresh build')
     .action((f: Flags) => run(async () => (await import('./commands/build-wasm.ts')).buildWasmCommand({ check: Boolean(f.check) })));

@@ -16,6 +16,7 @@ const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c
 export function scaffold(slug: string, lesson: string, title: string, order = 1): Record<'exercise' | 'solution' | 'test' | 'meta', string> {
   const fn = camel(slug);
   const meta: ExerciseMetaInput = {
+    $schema: '../../docs/schemas/exercise.schema.json',
     title,
     summary: 'TODO: one sentence saying what the student builds.',
     lesson,

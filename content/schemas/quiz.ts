@@ -39,6 +39,7 @@ export const quizQuestionSchema = z
 /** `content/quizzes/<name>.json`: questions that check a lesson's understanding. */
 export const quizSchema = z
   .object({
+    $schema: z.string().optional().describe('Path of the generated JSON schema, for editors.'),
     title: z.string().min(3).describe('Title of the quiz.'),
     lesson: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/).describe('The lesson it closes: a lesson id from content/course.json.'),
     questions: z.array(quizQuestionSchema).min(1).describe('The questions, in order.'),
