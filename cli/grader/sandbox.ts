@@ -69,9 +69,12 @@ export async function runSandbox(code: string, limits: SandboxLimits, workers: R
   }
 }
 
+/** Node 20 and 22 call the permission model experimental; later versions renamed the flag. */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+
 function runScript(script: string, limits: SandboxLimits): Promise<SandboxOutcome> {
   const args = [
-    '--experimental-permission',
+    PERMISSION_FLAG,
     `--allow-fs-read=${script}`,
     ...(limits.allowRead ?? []).map((p) => `--allow-fs-read=${p}`),
     ...(limits.allowWorkers ? ['--allow-worker'] : []),
