@@ -34,12 +34,23 @@ export function fullName(task: Task): string {
 // Diffs come coloured for terminals; results are plain text wherever they are shown.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-function errorText(errors: readonly { message?: string; name?: string; diff?: string }[] | undefined): string | undefined {
+/** Where in the code under test an error was thrown: "exercise.ts:12:5", from its stack. */
+export function codeLocation(stack: string | undefined): string | undefined {
+  const m = stack && /(?:^|[\s(/])(exercise\.ts|solution\.ts):(\d+):(\d+)/m.exec(stack);
+  return m ? `${m[1]}:${m[2]}:${m[3]}` : undefined;
+}
+
+type RunnerError = { message?: string; name?: string; diff?: string; stack?: string };
+
+function errorText(errors: readonly RunnerError[] | undefined): string | undefined {
   if (!errors?.length) return undefined;
   return errors
     .map((e) => {
       const head = e.name && e.name !== 'AssertionError' && e.name !== 'Error' ? `${e.name}: ${e.message ?? ''}` : (e.message ?? String(e));
-      return e.diff ? `${head}\n${e.diff}` : head;
+      // An assertion fails in the test file; anything else was thrown by the code: say where.
+      const at = e.name !== 'AssertionError' ? codeLocation(e.stack) : undefined;
+      const located = at ? `${head} (at ${at})` : head;
+      return e.diff ? `${located}\n${e.diff}` : located;
     })
     .join('\n')
     .replace(ANSI, '');

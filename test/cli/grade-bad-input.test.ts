@@ -67,10 +67,10 @@ describe('a student file that', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'type', file: 'types/sum-ticks/exercise.ts', line: 4 }));
   });
 
-  it('throws fails the tests with the exception\'s message', () => {
+  it('throws fails the tests with the exception\'s message and the line it came from', () => {
     const r = byStudent.get('thrower')!;
     expect(r.status).toBe('fail');
-    expect(r.tests.every((t) => t.status === 'fail' && /RangeError: no prices today/.test(t.message ?? ''))).toBe(true);
+    expect(r.tests.every((t) => t.status === 'fail' && /RangeError: no prices today \(at exercise\.ts:2:\d+\)/.test(t.message ?? ''))).toBe(true);
   });
 
   it('loops forever in a test times out, naming the test', () => {
