@@ -45,6 +45,9 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
   });
 
   if (!existsSync(codeFile)) return finish([], [{ kind: 'missing', message: `no file ${codeLabel}`, file: codeLabel }]);
+  if (exercise.meta.runsIn === 'browser') {
+    return finish([], [{ kind: 'load', message: `${exercise.slug} runs only in the browser (meta.json: runsIn): open it in the course site` }]);
+  }
 
   const bundled = await bundleForSandbox({ testFile: exercise.files.test, codeFile, codeLabel, testTimeoutMs: exercise.meta.timeLimitMs });
   if (!bundled.ok) return finish([], bundled.problems);
