@@ -3,12 +3,16 @@
  * module in `cli/commands/` (loaded on demand, so `ticklab hint` does not pay for the
  * grader and `ticklab bench` does not pay for TypeScript).
  */
+import os from 'node:os';
 import { cac } from 'cac';
 import pc from 'picocolors';
 import { UsageError } from './catalog.ts';
 import { VERSION } from './version.ts';
 
 type Flags = Record<string, unknown>;
+
+/** One grading process per core by default: each is a separate Node process. */
+const JOBS = os.availableParallelism();
 
 function number(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -38,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--csv <file>', 'Also write a CSV table')
     .option('--submissions <dir>', 'Grade a class laid out as DIR/<student>/<slug>/exercise.ts')
     .option('--shard <i/n>', 'With --submissions: grade only shard i of n (e.g. 2/4)')
-    .option('--jobs <n>', 'How many exercises to grade at once', { default: 2 })
+    .option('--jobs <n>', 'How many exercises to grade at once (default: one per core)')
     .option('--solution', 'Grade the reference solutions instead (for authors)')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
@@ -48,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(f.csv ? { csv: String(f.csv) } : {}),
           ...(f.submissions ? { submissions: String(f.submissions) } : {}),
           ...(f.shard ? { shard: String(f.shard) } : {}),
-          jobs: number(f.jobs, '--jobs') ?? 2,
+          jobs: number(f.jobs, '--jobs') ?? JOBS,
           solution: Boolean(f.solution),
         }),
       ),
@@ -63,12 +67,12 @@ export async function main(argv: string[]): Promise<number> {
 
   cli
     .command('check [...exercises]', 'For instructors: tests fail on every starting file and pass on every solution, metadata is valid')
-    .option('--jobs <n>', 'How many exercises to check at once', { default: 2 })
+    .option('--jobs <n>', 'How many exercises to check at once (default: one per core)')
     .option('--quiet', 'Print only problems and the verdict')
     .option('--json', 'Print the findings as JSON')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
-        (await import('./commands/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? 2, quiet: Boolean(f.quiet), json: Boolean(f.json) }),
+        (await import('./commands/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json) }),
       ),
     );
 
