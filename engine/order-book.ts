@@ -518,6 +518,15 @@ export class OrderBook {
     const n = this.sortedLen[side]!;
     if (n === this.sorted[side]!.length) this.growSorted(side);
     const sorted = this.sorted[side]!;
+    const lo = this.lowerBound(sorted, n, key);
+    if (lo < n) sorted.copyWithin(lo + 1, lo, n);
+    sorted[lo] = lvl;
+    this.sortedLen[side] = n + 1;
+    return lvl;
+  }
+
+  /** First position in `sorted[0..n)` whose level key is not below `key` (binary search). */
+  private lowerBound(sorted: Int32Array, n: number, key: number): number {
     let lo = 0;
     let hi = n;
     while (lo < hi) {
@@ -525,10 +534,7 @@ export class OrderBook {
       if (this.lKey[sorted[mid]!]! < key) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < n) sorted.copyWithin(lo + 1, lo, n);
-    sorted[lo] = lvl;
-    this.sortedLen[side] = n + 1;
-    return lvl;
+    return lo;
   }
 
   private removeLevel(lvl: number): void {
@@ -537,15 +543,7 @@ export class OrderBook {
     const n = this.sortedLen[side]!;
     let pos = n - 1;
     if (sorted[pos] !== lvl) {
-      const key = this.lKey[lvl]!;
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.lKey[sorted[mid]!]! < key) lo = mid + 1;
-        else hi = mid;
-      }
-      pos = lo;
+      pos = this.lowerBound(sorted, n, this.lKey[lvl]!);
       sorted.copyWithin(pos, pos + 1, n);
     }
     this.sortedLen[side] = n - 1;
