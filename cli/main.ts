@@ -60,6 +60,10 @@ export async function main(argv: string[]): Promise<number> {
 
   cli.command('hint <exercise>', 'Show one more hint (each call reveals the next)').action((slug: string) => run(async () => (await import('./commands/hint.ts')).hintCommand(slug)));
 
+  cli.command('quiz [name]', 'Take a quiz in the terminal (lists them without a name)').action((name: string | undefined) =>
+    run(async () => (await import('./commands/quiz.ts')).quizCommand(name)),
+  );
+
   cli
     .command('reset <exercise>', 'Restore the starting file (your file is backed up first)')
     .option('--yes', 'Do not ask for confirmation')

@@ -15,12 +15,16 @@ export const progressSchema = z
     passed: z.record(z.string(), z.string()).describe('slug -> ISO time it last passed'),
     failed: z.record(z.string(), z.string()).describe('slug -> ISO time it last failed (cleared when it passes)'),
     hintsShown: z.record(z.string(), z.number().int().nonnegative()).describe('slug -> hints revealed so far'),
+    quizzes: z
+      .record(z.string(), z.record(z.string(), z.boolean()))
+      .default({})
+      .describe('quiz name -> question id -> answered right the last time'),
   })
   .strict();
 
 export type Progress = z.infer<typeof progressSchema>;
 
-const empty = (): Progress => ({ version: 1, passed: {}, failed: {}, hintsShown: {} });
+const empty = (): Progress => ({ version: 1, passed: {}, failed: {}, hintsShown: {}, quizzes: {} });
 
 export function progressFile(root?: string): string {
   return path.join(stateDir(root), 'progress.json');
