@@ -16,7 +16,7 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
     process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, findings }, null, 2) + '\n');
   }
   for (const f of findings) say(`${pc.red('error')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
-  const n = catalog.exercises.length;
+  const n = report.grades.size; // the exercises checked (all, or those named)
   const badExercises = new Set(findings.flatMap((f) => (f.exercise ? [f.exercise] : [])));
   const badFiles = new Set(findings.filter((f) => !f.exercise).map((f) => f.file));
   const quizzes = `${catalog.quizzes.size} quiz${catalog.quizzes.size === 1 ? '' : 'zes'}`;

@@ -102,6 +102,16 @@ describe('one thread', () => {
 describe.skipIf(typeof process === 'undefined' || !process.versions?.node)('two threads', () => {
   // setImmediate, not setTimeout: a timer waits at least a millisecond.
   const yieldToWorker = () => new Promise((resolve) => setImmediate(resolve));
+  /**
+   * Before starting a worker, one value each way on this thread: if that fails, the
+   * cross-thread test fails at once with a pointer, instead of waiting for a stall.
+   */
+  const sanity = (direction: 'push' | 'pop') => {
+    const { engine, producer, consumer } = rig(4);
+    const ok = direction === 'push' ? producer.tryPush(42) && engine.tryPop() === 42 : engine.tryPush(42) && consumer.tryPop() === 42;
+    if (!ok) throw new Error(`one value does not get through on one thread yet (${direction}): fix the "one thread" tests first`);
+  };
+
   /** Fails the test, instead of hanging it, when the other side makes no progress for 5 s. */
   const stall = () => {
     let last = Date.now();
@@ -114,6 +124,7 @@ describe.skipIf(typeof process === 'undefined' || !process.versions?.node)('two 
   };
 
   it('delivers 200,000 values to the engine\'s consumer in a worker, none lost or reordered', async () => {
+    sanity('push');
     const { engine, producer } = rig(64);
     const values = Float64Array.from({ length: 200_000 }, (_, i) => sequenceValue(7, i));
     const consumer = runRingJob({ role: 'consume', buffer: engine.buffer as SharedArrayBuffer, count: values.length, mode: 'single', seed: 7, blocking: false, timeoutMs: 5_000 });
@@ -135,6 +146,7 @@ describe.skipIf(typeof process === 'undefined' || !process.versions?.node)('two 
   });
 
   it('receives 200,000 values from the engine\'s producer in a worker, in order', async () => {
+    sanity('pop');
     const { engine, consumer } = rig(64);
     const values = Float64Array.from({ length: 200_000 }, (_, i) => sequenceValue(11, i));
     const producer = runRingJob({ role: 'produce', buffer: engine.buffer as SharedArrayBuffer, count: values.length, mode: 'batch', maxBatch: 17, seed: 11, blocking: false, timeoutMs: 5_000 });
