@@ -20,8 +20,9 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
   const badExercises = new Set(findings.flatMap((f) => (f.exercise ? [f.exercise] : [])));
   const badFiles = new Set(findings.filter((f) => !f.exercise).map((f) => f.file));
   const quizzes = `${catalog.quizzes.size} quiz${catalog.quizzes.size === 1 ? '' : 'zes'}`;
-  if (findings.length === 0) say(pc.green(`check passed: ${n} exercises and ${quizzes}; every starting file fails its tests, every solution passes them.`));
-  else say(pc.red(`check failed: ${findings.length} problem${findings.length === 1 ? '' : 's'} in ${n} exercises and ${quizzes}.`));
+  const exercises = `${n} exercise${n === 1 ? '' : 's'}`;
+  if (findings.length === 0) say(pc.green(`check passed: ${exercises} and ${quizzes}; every starting file fails its tests, every solution passes them.`));
+  else say(pc.red(`check failed: ${findings.length} problem${findings.length === 1 ? '' : 's'} in ${exercises} and ${quizzes}.`));
   // Last, a plain closing line of the kind CI systems read: exercises passed, exercises and other files failed.
   say(`check: ${n - badExercises.size} passed, ${badExercises.size + badFiles.size} failed`);
   return findings.length === 0 ? 0 : 1;
