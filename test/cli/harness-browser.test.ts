@@ -16,17 +16,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const exercises = loadCatalog(REPO).exercises.filter((e) => e.meta.runsIn !== 'node');
 let browser: Browser;
 
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function runInBrowser(testFile: string, codeFile: string): Promise<{ tests: TestResult[]; problems: unknown[] }> {
   const bundled = await bundleForSandbox({ testFile, codeFile, codeLabel: 'exercise.ts', testTimeoutMs: 20_000, target: 'browser' });
   if (!bundled.ok) throw new Error(JSON.stringify(bundled.problems));
@@ -39,7 +28,19 @@ async function runInBrowser(testFile: string, codeFile: string): Promise<{ tests
   }
 }
 
+// Skipped (and said so) without Chromium on a developer's machine; in CI, .ci/run installs it.
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('exercises in Chromium', () => {
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it.each(exercises.map((e) => [e.slug, e] as const))('%s: the solution passes and the starting file fails', async (_slug, e) => {
     const solution = await runInBrowser(e.files.test, e.files.solution);
     expect(solution.problems).toEqual([]);
