@@ -92,6 +92,7 @@ export class BorrowCell<T> {
   }
 }
 
+// #region guard-life
 /**
  * The life of one guard: live until released, once. Releasing twice is the run-time
  * twin of a double free, and touching a released guard of a use-after-free, so both
@@ -113,3 +114,4 @@ function guardLife(giveBack: () => void) {
   };
   return { check, release, dispose };
 }
+// #endregion guard-life

@@ -41,6 +41,29 @@ describe('the site', () => {
     expect(html).toContain('name="color-scheme" content="light dark"');
   }, 120_000);
 
+  it('quotes a marked region of a tested file with <CodeRegion>, and fails naming the page and prop when it is wrong', () => {
+    const root = siteCopy();
+    const page = (props: string) =>
+      `---\nimport CodeRegion from '../components/CodeRegion.astro';\n---\n<CodeRegion ${props} />\n`;
+    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="exercises/borrow-tracker/solution.ts" region="guard-life"'));
+    const ok = build(root);
+    expect(ok.status).toBe(0);
+    const html = readFileSync(path.join(root, 'dist/quote/index.html'), 'utf8');
+    expect(html).toContain('exercises/borrow-tracker/solution.ts (guard-life)');
+    expect(html).toMatch(/function<\/span>.*guardLife/);
+    expect(html).not.toContain('#region');
+
+    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="exercises/borrow-tracker/solution.ts" region="guard-lives"'));
+    const missing = build(root);
+    expect(missing.status).not.toBe(0);
+    expect(missing.output).toContain('exercises/borrow-tracker/solution.ts: no region "guard-lives"; regions are: guard-life');
+
+    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="../secrets.ts"'));
+    const bad = build(root);
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toMatch(/<CodeRegion> on \/quote\/?: file: a path from the repository root/);
+  }, 180_000);
+
   it('fails on a misspelt field, naming the file and the field', () => {
     const root = siteCopy();
     const meta = path.join(root, 'exercises/borrow-tracker/meta.json');

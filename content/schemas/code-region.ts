@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Props of the `<CodeRegion>` component: which tested file (and region of it) a lesson quotes. */
+export const codeRegionPropsSchema = z
+  .object({
+    file: z
+      .string()
+      .regex(/^(exercises|engine|cli)\/[A-Za-z0-9_./-]+\.(ts|wat|json)$/, 'a path from the repository root into exercises/, engine/ or cli/, e.g. "engine/spsc-ring-buffer.ts"')
+      .refine((f) => !f.includes('..'), 'no ".." in the path')
+      .describe('The tested file to quote, from the repository root.'),
+    region: z.string().regex(/^[a-z0-9-]+$/).optional().describe('The region to quote (`// #region <name>`); the whole file when absent.'),
+    title: z.string().optional().describe('A caption shown above the code; defaults to the file and region.'),
+  })
+  .strict();
+
+export type CodeRegionProps = z.infer<typeof codeRegionPropsSchema>;
