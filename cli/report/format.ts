@@ -15,6 +15,20 @@ export function where(p: Problem): string {
 
 const indent = (text: string, by: string) => text.split('\n').map((l) => by + l).join('\n');
 
+/**
+ * A failure message for the terminal: the assertion's line, and its diff only when the
+ * diff adds something. For two plain values ("expected 7 to be 3") vitest's five-line
+ * diff repeats the first line, so it is dropped; object diffs stay.
+ */
+export function compactMessage(message: string): string {
+  const [head = '', ...rest] = message.split('\n');
+  const body = rest.filter((l) => l.trim() !== '');
+  const trivialDiff =
+    (body.length === 4 && body[0] === '- Expected' && body[1] === '+ Received' && body[2]!.startsWith('- ') && body[3]!.startsWith('+ ')) ||
+    (body.length === 2 && body[0]!.startsWith('Expected: ') && body[1]!.startsWith('Received: '));
+  return trivialDiff ? head : message;
+}
+
 /** One exercise's result; `verbose` adds every failing test's message and the output. */
 export function formatResult(r: ExerciseResult, verbose = true): string {
   const name = r.student ? `${r.student}/${r.exercise}` : r.exercise;
@@ -28,7 +42,7 @@ export function formatResult(r: ExerciseResult, verbose = true): string {
   if (r.problems.length > 10) lines.push(`    … and ${r.problems.length - 10} more`);
   for (const t of r.tests.filter((t) => t.status === 'fail' || t.status === 'timeout').slice(0, 5)) {
     lines.push(`    ${pc.red('✗')} ${t.name}`);
-    if (t.message) lines.push(indent(t.message.split('\n').slice(0, 12).join('\n'), '        '));
+    if (t.message) lines.push(indent(compactMessage(t.message).split('\n').slice(0, 12).join('\n'), '        '));
   }
   const failing = r.tests.filter((t) => t.status === 'fail' || t.status === 'timeout').length;
   if (failing > 5) lines.push(`    … and ${failing - 5} more failing tests`);
