@@ -7,11 +7,14 @@ import { progressBar } from '../report/format.ts';
 export function listCommand(): number {
   const catalog = loadCatalog();
   const progress = loadProgress();
+  const titles = new Map(
+    (catalog.outline?.modules ?? []).flatMap((m) => m.lessons.map((l) => [`${m.slug}/${l.slug}`, `${m.title} › ${l.title}`] as const)),
+  );
   let lesson = '';
   for (const e of catalog.exercises) {
     if (e.meta.lesson !== lesson) {
       lesson = e.meta.lesson;
-      process.stdout.write(pc.bold(`\n${lesson}\n`));
+      process.stdout.write(`\n${pc.bold(titles.get(lesson) ?? lesson)} ${pc.dim(`(${lesson})`)}\n`);
     }
     const status = progress.passed[e.slug] ? pc.green('✓ done   ') : progress.failed[e.slug] ? pc.red('✗ failing') : pc.dim('· to do  ');
     process.stdout.write(`  ${status}  ${e.slug.padEnd(22)} ${e.meta.title} ${pc.dim(`(${e.meta.difficulty}, ~${e.meta.minutes} min)`)}\n`);

@@ -31,8 +31,8 @@ describe('ticklab list', () => {
     writeFileSync(path.join(root, 'exercises/mid-price/exercise.ts'), readFileSync(path.join(root, 'exercises/mid-price/solution.ts'), 'utf8'));
     await runCli(['grade'], { root });
     const run = await runCli(['list'], { root });
-    expect(run.stdout).toMatch(/basics\/ticks\n\s+✗ failing\s+sum-ticks\s+Sum of ticks/);
-    expect(run.stdout).toMatch(/basics\/quotes\n\s+✓ done\s+mid-price/);
+    expect(run.stdout).toMatch(/Basics › Ticks \(basics\/ticks\)\n\s+✗ failing\s+sum-ticks\s+Sum of ticks/);
+    expect(run.stdout).toMatch(/Basics › Quotes \(basics\/quotes\)\n\s+✓ done\s+mid-price/);
     expect(run.stdout).toMatch(/\] 1\/2/);
   }, 60_000);
 });
