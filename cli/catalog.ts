@@ -161,6 +161,12 @@ export function pick(catalog: Catalog, slugs: readonly string[]): Exercise[] {
   return slugs.map((slug) => {
     const found = catalog.exercises.find((e) => e.slug === slug);
     if (found) return found;
+    // The folder is there but did not load: say what is wrong with it, not "unknown".
+    const broken = catalog.issues.filter((i) => i.file.startsWith(`exercises/${slug}/`) || i.file === `exercises/${slug}`);
+    if (broken.length) {
+      const what = broken.map((i) => `${i.file}${i.field ? ` (${i.field})` : ''}: ${i.message}`).join('; ');
+      throw new UsageError(`exercise "${slug}" cannot be loaded: ${what}. Fix it (docs/authoring.md explains each field), then run \`ticklab check ${slug}\`.`);
+    }
     const near = catalog.exercises.filter((e) => e.slug.includes(slug) || slug.includes(e.slug)).map((e) => e.slug);
     const hint = near.length ? ` Did you mean ${near.join(' or ')}?` : ' Run `ticklab list` to see them all.';
     throw new UsageError(`unknown exercise "${slug}".${hint}`);

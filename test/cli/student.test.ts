@@ -25,6 +25,19 @@ describe('ticklab hint', () => {
   });
 });
 
+describe('a broken exercise', () => {
+  it('is named with the file and field at fault, and how to fix it, not called unknown', async () => {
+    const root = makeCourse();
+    const meta = path.join(root, 'exercises/sum-ticks/meta.json');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('"minutes"', '"minuets"'));
+    const run = await runCli(['grade', 'sum-ticks'], { root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/exercise "sum-ticks" cannot be loaded: exercises\/sum-ticks\/meta.json \(minutes\): Required/);
+    expect(run.stderr).toMatch(/"minuets": not a field; check the spelling/);
+    expect(run.stderr).toMatch(/then run `ticklab check sum-ticks`/);
+  });
+});
+
 describe('ticklab list', () => {
   it('shows every exercise in course order with the status of the last grade', async () => {
     const root = makeCourse();
