@@ -7,7 +7,7 @@ import { progressBar } from '../report/format.ts';
 export function listCommand(): number {
   const catalog = loadCatalog();
   const progress = loadProgress();
-  const titles = new Map(
+  const titles = new Map<string, string>(
     (catalog.outline?.modules ?? []).flatMap((m) => m.lessons.map((l) => [`${m.slug}/${l.slug}`, `${m.title} › ${l.title}`] as const)),
   );
   let lesson = '';
