@@ -27,6 +27,8 @@ const STUDENTS: Record<string, string> = {
   exits: SOLUTION.replace('let total = 0;', 'process.exit(0); let total = 0;'),
   importsSolution: `export { sumTicks } from '../../../exercises/sum-ticks/solution.ts';\n`,
   importsFs: `import { readFileSync } from 'node:fs';\nexport const sumTicks = (p: number[]) => readFileSync('x').length + p.length;\n`,
+  writesFile: SOLUTION.replace('let total = 0;', "(process as any).getBuiltinModule('fs').writeFileSync('/tmp/ticklab-pwned', 'x'); let total = 0;"),
+  spawns: SOLUTION.replace('let total = 0;', "(process as any).getBuiltinModule('child_process').execSync('true'); let total = 0;"),
   readsSolution: SOLUTION.replace(
     'let total = 0;',
     "const fs = (process as any).getBuiltinModule('fs'); return fs.readFileSync(" + "SOLUTION_PATH" + ", 'utf8').length;",
@@ -111,6 +113,16 @@ describe('a student file that', () => {
     const r = byStudent.get('readsSolution')!;
     expect(r.status).not.toBe('pass');
     expect(r.tests.some((t) => /ERR_ACCESS_DENIED|Access to this API has been restricted/.test(t.message ?? ''))).toBe(true);
+  });
+});
+
+describe('the sandbox', () => {
+  it('denies writing files and starting processes', () => {
+    for (const student of ['writesFile', 'spawns']) {
+      const r = byStudent.get(student)!;
+      expect(r.status, student).toBe('fail');
+      expect(r.tests.every((t) => /ERR_ACCESS_DENIED|Access to this API has been restricted/.test(t.message ?? '')), student).toBe(true);
+    }
   });
 });
 
