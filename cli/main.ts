@@ -7,6 +7,7 @@ import os from 'node:os';
 import { cac } from 'cac';
 import pc from 'picocolors';
 import { UsageError } from './catalog.ts';
+import { shutdown } from './grader/shutdown.ts';
 import { VERSION } from './version.ts';
 
 type Flags = Record<string, unknown>;
@@ -152,5 +153,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`${pc.red('ticklab: internal error:')} ${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
+  } finally {
+    await shutdown(); // a browser the grader launched, for instance
   }
 }

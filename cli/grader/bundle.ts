@@ -24,7 +24,7 @@ export interface BundleRequest {
   /**
    * `node` (default): a script for the Node sandbox, which runs the tests at once and
    * reports over IPC. `browser`: a classic script that defines
-   * `globalThis.ticklabRunTests(): Promise<HarnessOutcome>`, for a page or a worker.
+   * `globalThis.ticklabRunTests(onEvent?): Promise<HarnessOutcome>`, for a page or a worker.
    */
   target?: 'node' | 'browser';
 }
@@ -61,7 +61,7 @@ function policy(req: BundleRequest): Plugin {
           req.target === 'browser'
             ? [
                 `import { runTestModule } from ${JSON.stringify(path.join(HARNESS_DIR, 'run-tests.ts'))};`,
-                `globalThis.ticklabRunTests = () => runTestModule({ importTests: () => import(${JSON.stringify(req.testFile)}), testTimeoutMs: ${req.testTimeoutMs} });`,
+                `globalThis.ticklabRunTests = (onEvent) => runTestModule({ importTests: () => import(${JSON.stringify(req.testFile)}), testTimeoutMs: ${req.testTimeoutMs}, onEvent });`,
               ].join('\n')
             : [
                 `import { runInSandbox } from ${JSON.stringify(path.join(HARNESS_DIR, 'node-child.ts'))};`,

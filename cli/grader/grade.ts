@@ -45,9 +45,7 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
   });
 
   if (!existsSync(codeFile)) return finish([], [{ kind: 'missing', message: `no file ${codeLabel}`, file: codeLabel }]);
-  if (exercise.meta.runsIn === 'browser') {
-    return finish([], [{ kind: 'load', message: `${exercise.slug} runs only in the browser (meta.json: runsIn): open it in the course site` }]);
-  }
+  if (exercise.meta.runsIn === 'browser') return gradeInBrowser(exercise, codeFile, codeLabel, target.skipTypecheck === true, finish);
 
   const bundled = await bundleForSandbox({ testFile: exercise.files.test, codeFile, codeLabel, testTimeoutMs: exercise.meta.timeLimitMs });
   if (!bundled.ok) return finish([], bundled.problems);
@@ -58,6 +56,26 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
     memoryLimitMb: exercise.meta.memoryLimitMb,
   }, bundled.workers);
   const typeProblems = target.skipTypecheck ? [] : typecheck({ testFile: exercise.files.test, codeFile, codeLabel });
+  const run = await running;
+  return finish(run.tests, [...typeProblems, ...run.problems], run.output);
+}
+
+/** An exercise that runs only in the browser: the same bundle and type-check, run in Chromium. */
+async function gradeInBrowser(
+  exercise: Exercise,
+  codeFile: string,
+  codeLabel: string,
+  skipTypecheck: boolean,
+  finish: (tests: TestResult[], problems: Problem[], output?: string) => ExerciseResult,
+): Promise<ExerciseResult> {
+  const { chromiumAvailable, runInChromium, CHROMIUM } = await import('./browser.ts');
+  if (!chromiumAvailable()) {
+    return finish([], [{ kind: 'load', message: `${exercise.slug} runs only in the browser (meta.json: runsIn), and there is no Chromium at ${CHROMIUM}: install Debian's chromium, or take it on the course site` }]);
+  }
+  const bundled = await bundleForSandbox({ testFile: exercise.files.test, codeFile, codeLabel, testTimeoutMs: exercise.meta.timeLimitMs, target: 'browser' });
+  if (!bundled.ok) return finish([], bundled.problems);
+  const running = runInChromium(bundled.code, exercise.meta.timeLimitMs);
+  const typeProblems = skipTypecheck ? [] : typecheck({ testFile: exercise.files.test, codeFile, codeLabel });
   const run = await running;
   return finish(run.tests, [...typeProblems, ...run.problems], run.output);
 }
