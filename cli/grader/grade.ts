@@ -45,37 +45,27 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
   });
 
   if (!existsSync(codeFile)) return finish([], [{ kind: 'missing', message: `no file ${codeLabel}`, file: codeLabel }]);
-  if (exercise.meta.runsIn === 'browser') return gradeInBrowser(exercise, codeFile, codeLabel, target.skipTypecheck === true, finish);
 
-  const bundled = await bundleForSandbox({ testFile: exercise.files.test, codeFile, codeLabel, testTimeoutMs: exercise.meta.timeLimitMs });
-  if (!bundled.ok) return finish([], bundled.problems);
-  // Start the sandbox first and type-check while it runs: the check is synchronous CPU
-  // work in this process, the tests run in another, so on two cores they overlap.
-  const running = runSandbox(bundled.code, {
-    timeLimitMs: exercise.meta.timeLimitMs,
-    memoryLimitMb: exercise.meta.memoryLimitMb,
-  }, bundled.workers);
-  const typeProblems = target.skipTypecheck ? [] : typecheck({ testFile: exercise.files.test, codeFile, codeLabel });
-  const run = await running;
-  return finish(run.tests, [...typeProblems, ...run.problems], run.output);
-}
-
-/** An exercise that runs only in the browser: the same bundle and type-check, run in Chromium. */
-async function gradeInBrowser(
-  exercise: Exercise,
-  codeFile: string,
-  codeLabel: string,
-  skipTypecheck: boolean,
-  finish: (tests: TestResult[], problems: Problem[], output?: string) => ExerciseResult,
-): Promise<ExerciseResult> {
-  const { chromiumAvailable, runInChromium, CHROMIUM } = await import('./browser.ts');
-  if (!chromiumAvailable()) {
-    return finish([], [{ kind: 'load', message: `${exercise.slug} runs only in the browser (meta.json: runsIn), and there is no Chromium at ${CHROMIUM}: install Debian's chromium, or take it on the course site` }]);
+  // An exercise that runs only in the browser is graded in Chromium, everything else in
+  // a Node sandbox; the bundle, the type-check and the verdict are the same.
+  const browser = exercise.meta.runsIn === 'browser' ? await import('./browser.ts') : undefined;
+  if (browser && !browser.chromiumAvailable()) {
+    return finish([], [{ kind: 'load', message: `${exercise.slug} runs only in the browser (meta.json: runsIn), and there is no Chromium at ${browser.CHROMIUM}: install Debian's chromium, or take it on the course site` }]);
   }
-  const bundled = await bundleForSandbox({ testFile: exercise.files.test, codeFile, codeLabel, testTimeoutMs: exercise.meta.timeLimitMs, target: 'browser' });
+  const bundled = await bundleForSandbox({
+    testFile: exercise.files.test,
+    codeFile,
+    codeLabel,
+    testTimeoutMs: exercise.meta.timeLimitMs,
+    target: browser ? 'browser' : 'node',
+  });
   if (!bundled.ok) return finish([], bundled.problems);
-  const running = runInChromium(bundled.code, exercise.meta.timeLimitMs);
-  const typeProblems = skipTypecheck ? [] : typecheck({ testFile: exercise.files.test, codeFile, codeLabel });
+  // Start the run first and type-check while it goes: the check is synchronous CPU work
+  // in this process, the tests run in another, so on two cores they overlap.
+  const running = browser
+    ? browser.runInChromium(bundled.code, exercise.meta.timeLimitMs)
+    : runSandbox(bundled.code, { timeLimitMs: exercise.meta.timeLimitMs, memoryLimitMb: exercise.meta.memoryLimitMb }, bundled.workers);
+  const typeProblems = target.skipTypecheck ? [] : typecheck({ testFile: exercise.files.test, codeFile, codeLabel });
   const run = await running;
   return finish(run.tests, [...typeProblems, ...run.problems], run.output);
 }
