@@ -25,6 +25,7 @@
  */
 import type { FalseSharingJob, FalseSharingJobResult } from './false-sharing-worker.ts';
 import { StartGate, startWorker } from './workers.ts';
+import { median } from './stats.ts';
 
 /** The strides (bytes between two counters) the lab compares: same line, 64, 128. */
 export const FALSE_SHARING_STRIDES = [8, 64, 128] as const;
@@ -77,11 +78,6 @@ export interface FalseSharingReport {
   ratio128: number;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
 
 /**
  * Runs the lab: two workers increment counters `stride` bytes apart, for each stride,

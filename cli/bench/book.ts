@@ -18,6 +18,7 @@ import { OrderBook } from '../../engine/order-book.ts';
 import type { BookCommand, BookSink } from '../../engine/order-book.ts';
 import { generateCommands } from '../../engine/tape-gen.ts';
 import type { BenchOptions, BenchReport } from './types.ts';
+import { median } from '../../engine/stats.ts';
 
 // nodejs-order-book's ESM build uses extension-less imports, so load its CommonJS build.
 type PeerBook = {
@@ -154,11 +155,6 @@ function memNow(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-}
 
 /** The per-implementation result object of the report. */
 export interface BookBenchResult extends Omit<LatencySummary, 'count' | 'mean_ns'> {

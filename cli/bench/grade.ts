@@ -12,6 +12,7 @@ import { gradeExercise } from '../grader/grade.ts';
 import { mapLimit } from '../grader/pool.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { BenchOptions, BenchReport } from './types.ts';
+import { median } from '../../engine/stats.ts';
 
 const BIN = path.join(PACKAGE_ROOT, 'cli', 'bin', 'ticklab.mjs');
 const VITEST = path.join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -27,11 +28,6 @@ export interface GradeBenchRow {
   samples_ms: number[];
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 function timeProcess(args: string[]): number {
   const t0 = performance.now();

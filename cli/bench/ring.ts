@@ -20,6 +20,7 @@ import { SpscRingBuffer } from '../../engine/spsc-ring-buffer.ts';
 import { StartGate, startWorker } from '../../engine/workers.ts';
 import type { WorkerHandle } from '../../engine/workers.ts';
 import type { BenchOptions, BenchReport } from './types.ts';
+import { median } from '../../engine/stats.ts';
 
 /** Slots in both rings (ours and ringbuf.js). */
 const CAPACITY = 4096;
@@ -60,11 +61,6 @@ const NAMES: Record<RingBenchContestant, string> = {
   postmessage: 'postMessage (1 value per message)',
 };
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
 
 /** Sum of `i % m` for i in 0 .. count-1: what a batch consumer must receive. */
 function cyclicSum(count: number, m: number): number {

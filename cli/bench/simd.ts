@@ -17,6 +17,7 @@ import type { BenchOptions, BenchReport } from './types.ts';
 import { loadSimd, scalar } from '../../engine/kernels.ts';
 import type { SimdKernels } from '../../engine/kernels.ts';
 import { mulberry32 as prng } from '../../engine/random.ts';
+import { median } from '../../engine/stats.ts';
 
 /** One measured variant. */
 export interface SimdBenchRow {
@@ -111,11 +112,6 @@ function sample(f: () => number, calls: number): number {
   return ((t1 - t0) * 1e6) / calls;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Measures variants interleaved: `rounds` samples each, each sample ~sampleMs long. */
 function measure(variants: Variant[], elements: number, rounds: number, sampleMs: number): SimdBenchRow[] {
