@@ -1,15 +1,14 @@
 /** `ticklab list`: every exercise, in course order, with the student's status. */
 import pc from 'picocolors';
 import { loadCatalog } from '../catalog.ts';
+import { lessonTitles } from '../../content/schemas/course.ts';
 import { loadProgress } from '../progress.ts';
 import { progressBar } from '../report/format.ts';
 
 export function listCommand(): number {
   const catalog = loadCatalog();
   const progress = loadProgress();
-  const titles = new Map<string, string>(
-    (catalog.outline?.modules ?? []).flatMap((m) => m.lessons.map((l) => [`${m.slug}/${l.slug}`, `${m.title} › ${l.title}`] as const)),
-  );
+  const titles = lessonTitles(catalog.outline);
   let lesson = '';
   for (const e of catalog.exercises) {
     if (e.meta.lesson !== lesson) {

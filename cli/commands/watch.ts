@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pc from 'picocolors';
 import { loadCatalog, pick, UsageError, type Exercise } from '../catalog.ts';
+import { lessonTitles } from '../../content/schemas/course.ts';
 import { gradeExercise } from '../grader/grade.ts';
 import type { ExerciseResult } from '../harness/result-schema.ts';
 import { loadProgress, recordResult, saveProgress, type Progress } from '../progress.ts';
@@ -29,6 +30,7 @@ export async function watchCommand(opts: WatchOptions = {}): Promise<number> {
   const exercises = catalog.exercises;
   if (exercises.length === 0) throw new UsageError('there are no exercises in exercises/');
   const progress: Progress = loadProgress();
+  const titles = lessonTitles(catalog.outline);
   const firstOpen = () => Math.max(0, exercises.findIndex((e) => !progress.passed[e.slug]));
   let index = opts.start ? exercises.indexOf(pick(catalog, [opts.start])[0]!) : firstOpen();
   let last: ExerciseResult | undefined;
@@ -49,7 +51,8 @@ export async function watchCommand(opts: WatchOptions = {}): Promise<number> {
       tty ? '\u001b[2J\u001b[H' : '',
       `${pc.bold('TickLab')}  ${progressBar(done, exercises.length)} exercises passed`,
       '',
-      `${pc.bold(`${index + 1}. ${e.meta.title}`)} ${pc.dim(`(${e.slug} · ${e.meta.lesson} · ${e.meta.difficulty} · ~${e.meta.minutes} min)`)}`,
+      `${pc.bold(`${index + 1}. ${e.meta.title}`)} ${pc.dim(`(${e.slug} · ${e.meta.difficulty} · ~${e.meta.minutes} min)`)}`,
+      `   ${pc.dim(`Lesson: ${titles.get(e.meta.lesson) ?? e.meta.lesson}`)}`,
       `   ${e.meta.summary}`,
       `   Edit ${pc.cyan(path.relative(process.cwd(), e.files.exercise))}: it is graded again on every save.`,
       '',

@@ -34,3 +34,8 @@ export type OutlineLesson = z.output<typeof outlineLessonSchema>;
 export function lessonIds(outline: CourseOutline): string[] {
   return outline.modules.flatMap((m) => m.lessons.map((l) => `${m.slug}/${l.slug}`));
 }
+
+/** "Module › Lesson" titles by lesson id, for headings. */
+export function lessonTitles(outline: CourseOutline | undefined): Map<string, string> {
+  return new Map((outline?.modules ?? []).flatMap((m) => m.lessons.map((l) => [`${m.slug}/${l.slug}`, `${m.title} › ${l.title}`] as [string, string])));
+}
