@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { HarnessEvent, HarnessOutcome } from '../harness/run-tests.ts';
-import type { SandboxOutcome } from './sandbox.ts';
+import { progressOf, timedOutOutcome, type SandboxOutcome } from './sandbox.ts';
 import { onShutdown } from './shutdown.ts';
 
 /** The browser used: Debian's Chromium, or TICKLAB_CHROMIUM. */
@@ -82,19 +82,8 @@ export async function runInChromium(code: string, timeLimitMs: number): Promise<
     await page.goto(`${ORIGIN}/`);
     const report = (await page.evaluate(`(${IN_PAGE})(${JSON.stringify(code)}, ${timeLimitMs})`)) as WorkerReport;
     if (report.outcome) return { ...report.outcome, output: '', timedOut: false };
-    // No outcome: rebuild what happened from the progress events.
-    const tests = report.events.flatMap((e) => (e.type === 'test-end' ? [e.result] : []));
-    const started = report.events.filter((e) => e.type === 'test-start').map((e) => (e as { name: string }).name);
-    const running = started.find((name) => !tests.some((t) => t.name === name));
-    if (report.timedOut) {
-      if (running) tests.push({ name: running, status: 'timeout', durationMs: timeLimitMs, message: `still running after ${timeLimitMs} ms: an endless loop?` });
-      return {
-        tests,
-        problems: [{ kind: 'timeout', message: `stopped after the time limit of ${timeLimitMs} ms${running ? ` while running "${running}"` : ' while loading the code'}` }],
-        output: '',
-        timedOut: true,
-      };
-    }
+    if (report.timedOut) return timedOutOutcome(report.events, timeLimitMs, '');
+    const { finished: tests } = progressOf(report.events);
     return { tests, problems: [{ kind: 'crash', message: `the browser worker failed: ${report.error ?? 'no report'}` }], output: '', timedOut: false };
   } finally {
     await context.close();

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMessage } from '../harness/node-child.ts';
+import type { HarnessEvent } from '../harness/run-tests.ts';
 import type { Problem, TestResult } from '../harness/result-schema.ts';
 
 export interface SandboxLimits {
@@ -31,6 +32,31 @@ export interface SandboxOutcome {
 const OUTPUT_LIMIT = 4096;
 /** Resident memory allowed beyond the heap limit: code, wasm memory, typed arrays. */
 const RSS_SLACK_MB = 256;
+
+/** The tests a run finished, and the one it was running, from its progress events. */
+export function progressOf(events: readonly HarnessEvent[]): { finished: TestResult[]; running: string | undefined } {
+  const finished = events.flatMap((e) => (e.type === 'test-end' ? [e.result] : []));
+  const last = events.at(-1);
+  return { finished, running: last?.type === 'test-start' ? last.name : undefined };
+}
+
+/** What a run stopped at the time limit reports: its finished tests, the running one as a timeout, and why. */
+export function timedOutOutcome(events: readonly HarnessEvent[], timeLimitMs: number, output: string): SandboxOutcome {
+  const { finished, running } = progressOf(events);
+  const tests = [...finished];
+  if (running) tests.push({ name: running, status: 'timeout', durationMs: timeLimitMs, message: `still running after ${timeLimitMs} ms: an endless loop?` });
+  return {
+    tests,
+    problems: [
+      {
+        kind: 'timeout',
+        message: `stopped after the time limit of ${timeLimitMs} ms${running ? ` while running "${running}"` : ' while loading the code (top-level code that never ends?)'}`,
+      },
+    ],
+    output,
+    timedOut: true,
+  };
+}
 
 function tail(text: string): string {
   return text.length > OUTPUT_LIMIT ? `…${text.slice(-OUTPUT_LIMIT)}` : text;
@@ -93,15 +119,11 @@ function runScript(script: string, limits: SandboxLimits): Promise<SandboxOutcom
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
 
-  const finished: TestResult[] = [];
-  let running: string | undefined;
+  const events: HarnessEvent[] = [];
   let done: Extract<SandboxMessage, { type: 'done' }> | undefined;
   child.on('message', (message: SandboxMessage) => {
-    if (message.type === 'test-start') running = message.name;
-    else if (message.type === 'test-end') {
-      finished.push(message.result);
-      running = undefined;
-    } else if (message.type === 'done') done = message;
+    if (message.type === 'done') done = message;
+    else events.push(message);
   });
 
   let killedFor: 'timeout' | 'memory' | undefined;
@@ -123,15 +145,14 @@ function runScript(script: string, limits: SandboxLimits): Promise<SandboxOutcom
         resolve({ ...done.outcome, output, timedOut: false });
         return;
       }
+      if (killedFor === 'timeout') {
+        resolve(timedOutOutcome(events, limits.timeLimitMs, output));
+        return;
+      }
+      const { finished, running } = progressOf(events);
       const tests = [...finished];
       const problems: Problem[] = [];
-      if (killedFor === 'timeout') {
-        if (running) tests.push({ name: running, status: 'timeout', durationMs: limits.timeLimitMs, message: `still running after ${limits.timeLimitMs} ms: an endless loop?` });
-        problems.push({
-          kind: 'timeout',
-          message: `stopped after the time limit of ${limits.timeLimitMs} ms${running ? ` while running "${running}"` : ' while loading the code (top-level code that never ends?)'}`,
-        });
-      } else if (killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
+      if (killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
         problems.push({ kind: 'memory', message: `stopped for using more than the memory limit (${limits.memoryLimitMb} MiB heap)${running ? ` while running "${running}"` : ''}` });
         if (running) tests.push({ name: running, status: 'fail', durationMs: 0, message: 'memory limit exceeded' });
       } else if (/ERR_ACCESS_DENIED/.test(output)) {
@@ -142,7 +163,7 @@ function runScript(script: string, limits: SandboxLimits): Promise<SandboxOutcom
           message: `the grading process ended early (${signal ? `signal ${signal}` : `exit code ${exitCode}`})${running ? ` while running "${running}"` : ''}: did the code call process.exit?`,
         });
       }
-      resolve({ tests, problems, output, timedOut: killedFor === 'timeout' });
+      resolve({ tests, problems, output, timedOut: false });
     });
   });
 }
