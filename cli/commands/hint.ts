@@ -1,16 +1,12 @@
 /** `ticklab hint <slug>`: reveals one more hint at each call, and repeats those already shown. */
 import pc from 'picocolors';
 import { loadCatalog, pick } from '../catalog.ts';
-import { loadProgress, saveProgress } from '../progress.ts';
+import { loadProgress, saveProgress, type Progress } from '../progress.ts';
 
-/** Reveals the next hint for `slug` and returns the hints shown so far. */
-export function revealHint(slug: string): { shown: string[]; total: number } {
-  const [exercise] = pick(loadCatalog(), [slug]);
-  const hints = exercise!.meta.hints;
-  const progress = loadProgress();
+/** Reveals one more of `hints` in `progress` (the caller saves it) and returns those shown so far. */
+export function revealHint(progress: Progress, slug: string, hints: readonly string[]): { shown: string[]; total: number } {
   const count = Math.min((progress.hintsShown[slug] ?? 0) + 1, hints.length);
   progress.hintsShown[slug] = count;
-  saveProgress(progress);
   return { shown: hints.slice(0, count), total: hints.length };
 }
 
@@ -22,7 +18,10 @@ export function formatHints(shown: readonly string[], total: number): string {
 }
 
 export function hintCommand(slug: string): number {
-  const { shown, total } = revealHint(slug);
+  const [exercise] = pick(loadCatalog(), [slug]);
+  const progress = loadProgress();
+  const { shown, total } = revealHint(progress, slug, exercise!.meta.hints);
+  saveProgress(progress);
   process.stdout.write(formatHints(shown, total) + '\n');
   return 0;
 }

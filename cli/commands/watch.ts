@@ -135,8 +135,8 @@ export async function watchCommand(opts: WatchOptions = {}): Promise<number> {
           quit();
           return;
         case 'h': {
-          const { shown, total } = revealHint(current().slug);
-          progress.hintsShown[current().slug] = shown.length; // keep our copy in step with the file
+          const { shown, total } = revealHint(progress, current().slug, current().meta.hints);
+          saveProgress(progress);
           notice = formatHints(shown, total);
           render();
           return;
