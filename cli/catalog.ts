@@ -73,7 +73,7 @@ function readJson(file: string, rel: string, issues: CatalogIssue[]): unknown {
   }
 }
 
-export function loadOutline(root: string, issues: CatalogIssue[]): CourseOutline | undefined {
+function loadOutline(root: string, issues: CatalogIssue[]): CourseOutline | undefined {
   const rel = 'content/course.json';
   const raw = readJson(path.join(root, rel), rel, issues);
   if (raw === undefined) return undefined;

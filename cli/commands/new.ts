@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
-import { exerciseFiles, loadCatalog, loadOutline, SLUG_PATTERN, UsageError, type CatalogIssue } from '../catalog.ts';
+import { exerciseFiles, loadCatalog, SLUG_PATTERN, UsageError } from '../catalog.ts';
 import { lessonIds } from '../../content/schemas/course.ts';
 import type { ExerciseMetaInput } from '../../content/schemas/exercise.ts';
 import { courseRoot } from '../paths.ts';
@@ -69,9 +69,12 @@ export function newCommand(slug: string, opts: { lesson?: string; title?: string
   const root = courseRoot();
   if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" is not a valid slug: use lower-case words joined by hyphens, e.g. "ring-sizing"`);
   if (!opts.lesson) throw new UsageError('say which lesson the exercise belongs to: --lesson <module>/<lesson> (see content/course.json)');
-  const issues: CatalogIssue[] = [];
-  const outline = loadOutline(root, issues);
-  if (!outline) throw new UsageError(`content/course.json is broken: ${issues.map((i) => i.message).join('; ')}`);
+  const catalog = loadCatalog(root);
+  const outline = catalog.outline;
+  if (!outline) {
+    const broken = catalog.issues.filter((i) => i.file === 'content/course.json');
+    throw new UsageError(`content/course.json is broken: ${broken.map((i) => `${i.field ? `${i.field}: ` : ''}${i.message}`).join('; ')}`);
+  }
   const lessons = lessonIds(outline);
   if (!lessons.includes(opts.lesson)) {
     throw new UsageError(`"${opts.lesson}" is not a lesson in content/course.json; lessons are: ${lessons.join(', ')}`);
@@ -79,7 +82,7 @@ export function newCommand(slug: string, opts: { lesson?: string; title?: string
   const files = exerciseFiles(root, slug);
   if (existsSync(files.dir)) throw new UsageError(`exercises/${slug} exists already: choose another slug`);
   // The next free place in the lesson, so the scaffold does not collide with an existing exercise.
-  const order = 1 + Math.max(0, ...loadCatalog(root).exercises.filter((e) => e.meta.lesson === opts.lesson).map((e) => e.meta.order));
+  const order = 1 + Math.max(0, ...catalog.exercises.filter((e) => e.meta.lesson === opts.lesson).map((e) => e.meta.order));
   const text = scaffold(slug, opts.lesson, opts.title ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), order);
   mkdirSync(files.dir, { recursive: true });
   writeFileSync(files.meta, text.meta);
