@@ -42,6 +42,11 @@ export interface Catalog {
   issues: CatalogIssue[];
 }
 
+/** An issue as one line: "exercises/x/meta.json (minutes): Required". */
+export function formatIssue(issue: CatalogIssue): string {
+  return `${issue.file}${issue.field ? ` (${issue.field})` : ''}: ${issue.message}`;
+}
+
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function exerciseFiles(root: string, slug: string): ExerciseFiles {
@@ -164,7 +169,7 @@ export function pick(catalog: Catalog, slugs: readonly string[]): Exercise[] {
     // The folder is there but did not load: say what is wrong with it, not "unknown".
     const broken = catalog.issues.filter((i) => i.file.startsWith(`exercises/${slug}/`) || i.file === `exercises/${slug}`);
     if (broken.length) {
-      const what = broken.map((i) => `${i.file}${i.field ? ` (${i.field})` : ''}: ${i.message}`).join('; ');
+      const what = broken.map(formatIssue).join('; ');
       throw new UsageError(`exercise "${slug}" cannot be loaded: ${what}. Fix it (docs/authoring.md explains each field), then run \`ticklab check ${slug}\`.`);
     }
     const near = catalog.exercises.filter((e) => e.slug.includes(slug) || slug.includes(e.slug)).map((e) => e.slug);

@@ -1,7 +1,7 @@
 /** `ticklab grade`: grades the student's exercises, their solutions, or a whole class. */
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { loadCatalog, pick, UsageError, type Exercise } from '../catalog.ts';
+import { formatIssue, loadCatalog, pick, UsageError, type Exercise } from '../catalog.ts';
 import { gradeExercise } from '../grader/grade.ts';
 import { mapLimit } from '../grader/pool.ts';
 import { gradeClass, parseShard } from '../grader/submissions.ts';
@@ -28,7 +28,7 @@ export function makeReport(results: ExerciseResult[]): GradeReport {
 
 export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise<number> {
   const catalog = loadCatalog();
-  for (const issue of catalog.issues) process.stderr.write(pc.yellow(`warning: ${issue.file}${issue.field ? ` (${issue.field})` : ''}: ${issue.message}\n`));
+  for (const issue of catalog.issues) process.stderr.write(pc.yellow(`warning: ${formatIssue(issue)}\n`));
   const exercises: Exercise[] = pick(catalog, slugs);
   if (exercises.length === 0) throw new UsageError('there are no exercises to grade (exercises/ is empty)');
   const jobs = opts.jobs ?? 2;

@@ -1,6 +1,6 @@
 /** `ticklab list`: every exercise, in course order, with the student's status. */
 import pc from 'picocolors';
-import { loadCatalog } from '../catalog.ts';
+import { formatIssue, loadCatalog } from '../catalog.ts';
 import { lessonTitles } from '../../content/schemas/course.ts';
 import { loadProgress } from '../progress.ts';
 import { progressBar } from '../report/format.ts';
@@ -18,7 +18,7 @@ export function listCommand(): number {
     const status = progress.passed[e.slug] ? pc.green('✓ done   ') : progress.failed[e.slug] ? pc.red('✗ failing') : pc.dim('· to do  ');
     process.stdout.write(`  ${status}  ${e.slug.padEnd(22)} ${e.meta.title} ${pc.dim(`(${e.meta.difficulty}, ~${e.meta.minutes} min)`)}\n`);
   }
-  for (const issue of catalog.issues) process.stdout.write(pc.yellow(`warning: ${issue.file}${issue.field ? ` (${issue.field})` : ''}: ${issue.message}\n`));
+  for (const issue of catalog.issues) process.stdout.write(pc.yellow(`warning: ${formatIssue(issue)}\n`));
   const done = catalog.exercises.filter((e) => progress.passed[e.slug]).length;
   process.stdout.write(`\n${progressBar(done, catalog.exercises.length)}\n`);
   return 0;
