@@ -18,6 +18,8 @@ export interface ExerciseFiles {
   solution: string;
   test: string;
   meta: string;
+  /** Known-wrong solutions, `wrong/<name>.ts`: plausible mistakes the tests must fail. */
+  wrong: string[];
 }
 
 export interface Exercise {
@@ -57,7 +59,17 @@ export function exerciseFiles(root: string, slug: string): ExerciseFiles {
     solution: path.join(dir, 'solution.ts'),
     test: path.join(dir, 'exercise.test.ts'),
     meta: path.join(dir, 'meta.json'),
+    wrong: knownWrong(path.join(dir, 'wrong')),
   };
+}
+
+/** The known-wrong solutions in a `wrong/` folder, by name. */
+function knownWrong(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** Turns zod issues into messages that name the file and the field. */
@@ -151,9 +163,13 @@ export function loadQuizzes(root: string, lessons: readonly string[] | undefined
     quiz.questions.forEach((q, i) => {
       if (ids.has(q.id)) issues.push({ file: rel, field: `questions[${i}].id`, message: `the id "${q.id}" is used by an earlier question` });
       ids.add(q.id);
-      q.options.forEach((o, j) => {
+      (q.options ?? []).forEach((o, j) => {
         if (o.see && missing(o.see)) issues.push({ file: rel, field: `questions[${i}].options[${j}].see`, message: `"${o.see}" is not a lesson in content/course.json` });
       });
+      q.mistakes.forEach((m, j) => {
+        if (m.see && missing(m.see)) issues.push({ file: rel, field: `questions[${i}].mistakes[${j}].see`, message: `"${m.see}" is not a lesson in content/course.json` });
+      });
+      if (q.see && missing(q.see)) issues.push({ file: rel, field: `questions[${i}].see`, message: `"${q.see}" is not a lesson in content/course.json` });
     });
     quizzes.set(name.replace(/\.json$/, ''), quiz);
   }

@@ -19,8 +19,32 @@ export interface CheckFinding extends CatalogIssue {
 export interface CheckReport {
   catalog: Catalog;
   findings: CheckFinding[];
-  /** The starting file's and the solution's grades, by slug. */
-  grades: Map<string, { starter: ExerciseResult; solution: ExerciseResult }>;
+  /** The starting file's, the solution's and each known-wrong solution's grades, by slug. */
+  grades: Map<string, ExerciseGrades>;
+}
+
+/** What grading one exercise's files gave. */
+export interface ExerciseGrades {
+  starter: ExerciseResult;
+  solution: ExerciseResult;
+  /** Each known-wrong solution (path relative to the course root) with its grade. */
+  wrong: { file: string; mistake: string; result: ExerciseResult }[];
+}
+
+/** The fewest known-wrong solutions an exercise keeps. */
+export const MIN_KNOWN_WRONG = 2;
+
+/** The first sentence of a file's leading block comment: what the known-wrong solution gets wrong. */
+export function mistakeOf(source: string): string | undefined {
+  const header = /^\s*\/\*\*?([\s\S]*?)\*\//.exec(source)?.[1];
+  if (!header) return undefined;
+  const text = header.replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim();
+  return text ? (/^.*?[.!?](\s|$)/.exec(text)?.[0] ?? text).trim() : undefined;
+}
+
+/** The names of the tests that did not pass: the ones that catch a wrong solution. */
+export function caughtBy(result: ExerciseResult): string[] {
+  return result.tests.filter((t) => t.status !== 'pass').map((t) => t.name);
 }
 
 const TODO = /\/\/\s*TODO\b/;
@@ -56,6 +80,19 @@ export function staticFindings(catalog: Catalog): CheckFinding[] {
       if (PLACEHOLDER.test(hint)) findings.push({ exercise: e.slug, file: metaFile, field: `hints[${i}]`, message: 'still a placeholder (contains TODO)' });
       if (e.meta.hints.indexOf(hint) !== i) findings.push({ exercise: e.slug, file: metaFile, field: `hints[${i}]`, message: 'repeats an earlier hint' });
     });
+    if (e.files.wrong.length < MIN_KNOWN_WRONG) {
+      findings.push({
+        exercise: e.slug,
+        file: rel(catalog, e.files.dir),
+        field: 'wrong/',
+        message: `keeps ${e.files.wrong.length} known-wrong solution${e.files.wrong.length === 1 ? '' : 's'}; write at least ${MIN_KNOWN_WRONG} plausible mistakes in wrong/<name>.ts that the tests must fail`,
+      });
+    }
+    for (const file of e.files.wrong) {
+      const source = readFileSync(file, 'utf8');
+      if (!mistakeOf(source)) findings.push({ exercise: e.slug, file: rel(catalog, file), message: 'starts with no /** ... */ comment saying what mistake it makes' });
+      if (TODO.test(source)) findings.push({ exercise: e.slug, file: rel(catalog, file), message: 'still has a "// TODO": a known-wrong solution is a finished, plausible answer' });
+    }
     unique(`slug:${e.slug.toLowerCase()}`, rel(catalog, e.files.dir), 'slug', `the slug "${e.slug}"`, e.slug);
     unique(`title:${e.meta.title.toLowerCase()}`, metaFile, 'title', `the title "${e.meta.title}"`, e.slug);
     unique(`order:${e.meta.lesson}#${e.meta.order}`, metaFile, 'order', `order ${e.meta.order} in lesson ${e.meta.lesson}`, e.slug);
@@ -75,11 +112,13 @@ export function staticFindings(catalog: Catalog): CheckFinding[] {
   return findings;
 }
 
-function gradeFindings(catalog: Catalog, e: Exercise, starter: ExerciseResult, solution: ExerciseResult): CheckFinding[] {
+const describe = (r: ExerciseResult) =>
+  r.problems.map((p) => `${p.kind}${where(p) ? ` at ${where(p)}` : ''}: ${p.message.split('\n')[0]}`).join('; ') ||
+  r.tests.filter((t) => t.status !== 'pass').map((t) => `"${t.name}": ${(t.message ?? t.status).split('\n')[0]}`).slice(0, 3).join('; ');
+
+function gradeFindings(catalog: Catalog, e: Exercise, grades: ExerciseGrades): CheckFinding[] {
+  const { starter, solution } = grades;
   const findings: CheckFinding[] = [];
-  const describe = (r: ExerciseResult) =>
-    r.problems.map((p) => `${p.kind}${where(p) ? ` at ${where(p)}` : ''}: ${p.message.split('\n')[0]}`).join('; ') ||
-    r.tests.filter((t) => t.status !== 'pass').map((t) => `"${t.name}": ${(t.message ?? t.status).split('\n')[0]}`).slice(0, 3).join('; ');
   if (solution.status !== 'pass') {
     findings.push({ exercise: e.slug, file: rel(catalog, e.files.solution), message: `the solution does not pass its tests (${solution.status}): ${describe(solution)}` });
   }
@@ -92,22 +131,37 @@ function gradeFindings(catalog: Catalog, e: Exercise, starter: ExerciseResult, s
       message: `the starting file must type-check, load and fail by its tests, but it gives ${starter.status}: ${describe(starter)}`,
     });
   }
+  for (const w of grades.wrong) {
+    // A known-wrong solution must be caught by a test, not by the compiler or a crash:
+    // a plausible mistake type-checks, and a test that names the mistake teaches.
+    if (w.result.status === 'pass') {
+      findings.push({ exercise: e.slug, file: w.file, message: `a known-wrong solution passes every test (${w.mistake}): the tests miss this mistake` });
+    } else if (w.result.status !== 'fail' && w.result.status !== 'timeout') {
+      findings.push({ exercise: e.slug, file: w.file, message: `a known-wrong solution must type-check and load, then fail a test, but it gives ${w.result.status}: ${describe(w.result)}` });
+    }
+  }
   return findings;
 }
 
 /** Runs every check; `slugs` narrows the grading to some exercises (static checks cover all). */
-export async function runChecks(options: { jobs: number; slugs?: readonly string[]; onExercise?: (slug: string, ok: boolean) => void }): Promise<CheckReport> {
+export async function runChecks(options: { jobs: number; slugs?: readonly string[]; onExercise?: (slug: string, ok: boolean, grades: ExerciseGrades) => void }): Promise<CheckReport> {
   const catalog = loadCatalog();
   const findings = staticFindings(catalog);
-  const grades = new Map<string, { starter: ExerciseResult; solution: ExerciseResult }>();
+  const grades = new Map<string, ExerciseGrades>();
   const chosen = options.slugs?.length ? pick(catalog, options.slugs) : catalog.exercises;
   await mapLimit(chosen, options.jobs, async (e) => {
     const starter = await gradeExercise({ exercise: e });
     const solution = await gradeExercise({ exercise: e, codeFile: e.files.solution, codeLabel: rel(catalog, e.files.solution) });
-    grades.set(e.slug, { starter, solution });
-    const found = gradeFindings(catalog, e, starter, solution);
+    const wrong: ExerciseGrades['wrong'] = [];
+    for (const file of e.files.wrong) {
+      const label = rel(catalog, file);
+      wrong.push({ file: label, mistake: mistakeOf(readFileSync(file, 'utf8')) ?? label, result: await gradeExercise({ exercise: e, codeFile: file, codeLabel: label }) });
+    }
+    const graded = { starter, solution, wrong };
+    grades.set(e.slug, graded);
+    const found = gradeFindings(catalog, e, graded);
     findings.push(...found);
-    options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug)); // static and graded findings
+    options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug), graded); // static and graded findings
   });
   return { catalog, findings, grades };
 }

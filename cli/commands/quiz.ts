@@ -20,12 +20,12 @@ export function parseAnswer(text: string, q: QuizQuestion): number[] | undefined
   if (!letters) return undefined;
   const picked = [...new Set(letters)].map((c) => LETTERS.indexOf(c));
   if (q.kind === 'single' && picked.length !== 1) return undefined;
-  return picked.every((i) => i >= 0 && i < q.options.length) ? picked.sort((a, b) => a - b) : undefined;
+  return picked.every((i) => i >= 0 && i < (q.options ?? []).length) ? picked.sort((a, b) => a - b) : undefined;
 }
 
 /** Whether `picked` is exactly the set of right options. */
 export function isRight(q: QuizQuestion, picked: readonly number[]): boolean {
-  const right = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+  const right = (q.options ?? []).flatMap((o, i) => (o.correct ? [i] : []));
   return right.length === picked.length && right.every((i, k) => picked[k] === i);
 }
 
@@ -34,7 +34,7 @@ function ask(q: QuizQuestion, n: number, total: number): string {
   return [
     '',
     pc.bold(`Question ${n}/${total}. ${q.prompt}`),
-    ...q.options.map((o, i) => `  ${pc.cyan(LETTERS[i]!)}) ${o.text}`),
+    ...(q.options ?? []).map((o, i) => `  ${pc.cyan(LETTERS[i]!)}) ${o.text}`),
     pc.dim(`(${how}; q to stop)`),
   ].join('\n');
 }
@@ -43,11 +43,11 @@ function feedback(q: QuizQuestion, picked: readonly number[]): string {
   const right = isRight(q, picked);
   const lines = [right ? pc.green('✓ Right.') : pc.red('✗ Not quite.')];
   for (const i of picked) {
-    const o = q.options[i]!;
+    const o = (q.options ?? [])[i]!;
     lines.push(`  ${LETTERS[i]}) ${o.correct ? pc.green(o.why) : pc.yellow(o.why)}${o.see ? pc.dim(` (see ${o.see})`) : ''}`);
   }
   if (!right) {
-    const missed = q.options.flatMap((o, i) => (o.correct && !picked.includes(i) ? [LETTERS[i]] : []));
+    const missed = (q.options ?? []).flatMap((o, i) => (o.correct && !picked.includes(i) ? [LETTERS[i]] : []));
     if (missed.length) lines.push(`  The right option${missed.length > 1 ? 's are' : ' is'} ${missed.join(', ')}.`);
   }
   lines.push('', q.answer);
@@ -86,7 +86,7 @@ export async function quizCommand(name: string | undefined): Promise<number> {
         }
         picked = parseAnswer(next.value, q);
         if (!picked) {
-          const range = `a to ${LETTERS[q.options.length - 1]}`;
+          const range = `a to ${LETTERS[(q.options ?? []).length - 1]}`;
           process.stdout.write(`${q.kind === 'single' ? `Answer with one letter from ${range}` : `Answer with letters from ${range}`}.\n> `);
         }
       }
