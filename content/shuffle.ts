@@ -4,6 +4,7 @@
  * or the CLI shows the same order as before. Browser-safe; the site and `ticklab quiz`
  * both use it.
  */
+import { mulberry32 } from '../engine/random.ts';
 
 /** FNV-1a over the UTF-16 code units: a 32-bit seed from a string. */
 export function hashSeed(text: string): number {
@@ -15,19 +16,9 @@ export function hashSeed(text: string): number {
   return h >>> 0;
 }
 
-/**
- * A permutation of 0..n-1 for `key` (e.g. "<student>:<quiz>/<question>"): Fisher-Yates
- * driven by mulberry32, the engine's PRNG, inlined so content code needs no engine import.
- */
+/** A permutation of 0..n-1 for `key` (e.g. "<student>:<quiz>/<question>"): Fisher-Yates on the engine's PRNG. */
 export function shuffledOrder(n: number, key: string): number[] {
-  let a = hashSeed(key);
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hashSeed(key));
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
