@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalog, pick, type Catalog, type CatalogIssue, type Exercise } from './catalog.ts';
-import { gradeExercise } from './grader/grade.ts';
+import { gradeExercise } from './grader/grade-exercise.ts';
 import { mapLimit } from './grader/pool.ts';
-import type { ExerciseResult } from './harness/result-schema.ts';
+import type { ExerciseResult } from '../grading/result-schema.ts';
 import { where } from './report/format.ts';
 
 export interface CheckFinding extends CatalogIssue {

@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'Print the findings as JSON')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
-        (await import('./commands/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json) }),
+        (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json) }),
       ),
     );
 
@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--title <title>', 'Its title')
     .action((slug: string, f: Flags) =>
       run(async () =>
-        (await import('./commands/new.ts')).newCommand(slug, {
+        (await import('./commands/author/new.ts')).newCommand(slug, {
           ...(f.lesson ? { lesson: String(f.lesson) } : {}),
           ...(f.title ? { title: String(f.title) } : {}),
         }),
@@ -131,12 +131,12 @@ export async function main(argv: string[]): Promise<number> {
   cli
     .command('schemas', 'For authors: write the JSON Schemas of meta.json, course.json and quizzes to docs/schemas/')
     .option('--check', 'Fail if the checked-in schemas differ from a fresh generation')
-    .action((f: Flags) => run(async () => (await import('./commands/schemas.ts')).schemasCommand({ check: Boolean(f.check) })));
+    .action((f: Flags) => run(async () => (await import('./commands/author/schemas.ts')).schemasCommand({ check: Boolean(f.check) })));
 
   cli
     .command('build-wasm', 'Assemble engine/kernels.wat into engine/kernels-wasm.ts')
     .option('--check', 'Fail if the checked-in module differs from a fresh build')
-    .action((f: Flags) => run(async () => (await import('./commands/build-wasm.ts')).buildWasmCommand({ check: Boolean(f.check) })));
+    .action((f: Flags) => run(async () => (await import('./commands/author/build-wasm.ts')).buildWasmCommand({ check: Boolean(f.check) })));
 
   cli.help();
   cli.version(VERSION);

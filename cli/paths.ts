@@ -4,7 +4,10 @@ import path from 'node:path';
 /** The TickLab checkout this CLI belongs to (its engine is always this one's). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 export const ENGINE_DIR = path.join(PACKAGE_ROOT, 'engine');
-export const HARNESS_DIR = path.join(PACKAGE_ROOT, 'cli', 'harness');
+/** The browser-safe grading core shared with the site. */
+export const GRADING_DIR = path.join(PACKAGE_ROOT, 'grading');
+/** The Node-only side of grading (the sandbox child). */
+export const GRADER_DIR = path.join(PACKAGE_ROOT, 'cli', 'grader');
 
 /**
  * Where the course lives: its `exercises/` and `content/`. Normally the checkout itself;

@@ -4,7 +4,7 @@
  * or the CLI shows the same order as before. Browser-safe; the site and `ticklab quiz`
  * both use it.
  */
-import { mulberry32 } from '../engine/random.ts';
+import { mulberry32 } from '../engine/shared/random.ts';
 
 /** FNV-1a over the UTF-16 code units: a 32-bit seed from a string. */
 export function hashSeed(text: string): number {

@@ -12,13 +12,13 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { LatencyHistogram } from '../../engine/latency-histogram.ts';
-import type { LatencySummary } from '../../engine/latency-histogram.ts';
-import { OrderBook } from '../../engine/order-book.ts';
-import type { BookCommand, BookSink } from '../../engine/order-book.ts';
-import { generateCommands } from '../../engine/tape-gen.ts';
+import { LatencyHistogram } from '../../engine/shared/latency-histogram.ts';
+import type { LatencySummary } from '../../engine/shared/latency-histogram.ts';
+import { OrderBook } from '../../engine/book/order-book.ts';
+import type { BookCommand, BookSink } from '../../engine/book/order-book.ts';
+import { generateCommands } from '../../engine/book/tape-gen.ts';
 import type { BenchOptions, BenchReport } from './types.ts';
-import { median } from '../../engine/stats.ts';
+import { median } from '../../engine/shared/stats.ts';
 
 // nodejs-order-book's ESM build uses extension-less imports, so load its CommonJS build.
 type PeerBook = {

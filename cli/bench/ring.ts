@@ -13,14 +13,14 @@
  * batch figures measure the queues, not the generating of data.
  */
 import { RingBuffer } from 'ringbuf.js';
-import { BATCH_VALUES } from '../../engine/ring-bench-worker.ts';
-import type { RingBenchContestant, RingBenchJob, RingBenchResult } from '../../engine/ring-bench-worker.ts';
-import { measureFalseSharing } from '../../engine/false-sharing.ts';
-import { SpscRingBuffer } from '../../engine/spsc-ring-buffer.ts';
-import { StartGate, startWorker } from '../../engine/workers.ts';
-import type { WorkerHandle } from '../../engine/workers.ts';
+import { BATCH_VALUES } from './ring-bench-worker.ts';
+import type { RingBenchContestant, RingBenchJob, RingBenchResult } from './ring-bench-worker.ts';
+import { measureFalseSharing } from '../../engine/hardware/false-sharing.ts';
+import { SpscRingBuffer } from '../../engine/ring/spsc-ring-buffer.ts';
+import { StartGate, startWorker } from '../../engine/shared/workers.ts';
+import type { WorkerHandle } from '../../engine/shared/workers.ts';
 import type { BenchOptions, BenchReport } from './types.ts';
-import { median } from '../../engine/stats.ts';
+import { median } from '../../engine/shared/stats.ts';
 
 /** Slots in both rings (ours and ringbuf.js). */
 const CAPACITY = 4096;
@@ -108,7 +108,7 @@ function fmtRate(perSecond: number): string {
 export async function run(options: BenchOptions): Promise<BenchReport> {
   const sizes = options.quick ? QUICK : FULL;
   const { log } = options;
-  const url = new URL('../../engine/ring-bench-worker.ts', import.meta.url);
+  const url = new URL('./ring-bench-worker.ts', import.meta.url);
   const [producer, consumer] = await Promise.all([
     startWorker(url, { name: 'ring-bench-producer' }),
     startWorker(url, { name: 'ring-bench-consumer' }),

@@ -14,10 +14,10 @@
  * the kernel comes to being limited by memory alone.
  */
 import type { BenchOptions, BenchReport } from './types.ts';
-import { loadSimd, scalar } from '../../engine/kernels.ts';
-import type { SimdKernels } from '../../engine/kernels.ts';
-import { mulberry32 as prng } from '../../engine/random.ts';
-import { median } from '../../engine/stats.ts';
+import { loadSimd, scalar } from '../../engine/simd/kernels.ts';
+import type { SimdKernels } from '../../engine/simd/kernels.ts';
+import { mulberry32 as prng } from '../../engine/shared/random.ts';
+import { median } from '../../engine/shared/stats.ts';
 
 /** One measured variant. */
 export interface SimdBenchRow {

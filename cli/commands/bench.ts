@@ -5,7 +5,7 @@ export const BENCHES = ['grade', 'book', 'ring', 'simd'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 const loaders: Record<BenchName, () => Promise<BenchModule>> = {
-  grade: () => import('../bench/grade.ts'),
+  grade: () => import('../bench/grading.ts'),
   book: () => import('../bench/book.ts'),
   ring: () => import('../bench/ring.ts'),
   simd: () => import('../bench/simd.ts'),

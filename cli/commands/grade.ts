@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { formatIssue, loadCatalog, pick, UsageError, type Exercise } from '../catalog.ts';
-import { gradeExercise } from '../grader/grade.ts';
+import { gradeExercise } from '../grader/grade-exercise.ts';
 import { mapLimit } from '../grader/pool.ts';
 import { gradeClass, parseShard } from '../grader/submissions.ts';
-import { summarize, type ExerciseResult, type GradeReport } from '../harness/result-schema.ts';
+import { summarize, type ExerciseResult, type GradeReport } from '../../grading/result-schema.ts';
 import { loadProgress, recordResult, saveProgress } from '../progress.ts';
 import { toCsv } from '../report/csv.ts';
 import { formatResult } from '../report/format.ts';

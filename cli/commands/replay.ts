@@ -7,8 +7,8 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { OrderBook } from '../../engine/order-book.ts';
-import { formatBook, formatEvent } from '../../engine/tape.ts';
+import { OrderBook } from '../../engine/book/order-book.ts';
+import { formatBook, formatEvent } from '../../engine/book/tape.ts';
 
 /** Output is batched into chunks of about this many characters before a write. */
 const CHUNK = 1 << 16;

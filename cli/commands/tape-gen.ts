@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { generateTape } from '../../engine/tape-gen.ts';
+import { generateTape } from '../../engine/book/tape-gen.ts';
 
 /** Generates the tape and writes it; returns the exit code (2 on bad options, 1 on an I/O error). */
 export async function tapeGenCommand(opts: { seed: number; count: number; badRate: number; out?: string }): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import type { HarnessEvent, HarnessOutcome } from '../harness/run-tests.ts';
+import type { HarnessEvent, HarnessOutcome } from '../../grading/run-tests.ts';
 import { progressOf, timedOutOutcome, type SandboxOutcome } from './sandbox.ts';
 import { onShutdown } from './shutdown.ts';
 

@@ -6,11 +6,11 @@
  * sandbox needs no file access at all.
  */
 import { build, type BuildOptions, type Message, type Plugin } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ENGINE_DIR, HARNESS_DIR, PACKAGE_ROOT } from '../paths.ts';
-import type { Problem } from '../harness/result-schema.ts';
+import { ENGINE_DIR, GRADER_DIR, GRADING_DIR, PACKAGE_ROOT } from '../paths.ts';
+import { ENGINE_PREFIX, engineModuleFile, engineModules } from '../../grading/engine-modules.ts';
+import type { Problem } from '../../grading/result-schema.ts';
 
 export interface BundleRequest {
   /** The exercise's test file (trusted: it comes from the course). */
@@ -38,13 +38,14 @@ export type BundleResult = { ok: true; code: string; workers: Record<string, str
 
 const ENTRY = 'ticklab:sandbox-entry';
 
-/** Resolves `#engine/<name>` to the engine's TypeScript file, or undefined if there is none. */
+/** Resolves `#engine/<name>` to the engine's TypeScript file (package.json "imports"), or undefined if it is not public. */
 export function engineFile(specifier: string): string | undefined {
-  const name = specifier.slice('#engine/'.length);
-  if (!/^[a-z0-9-]+$/.test(name)) return undefined;
-  const file = path.join(ENGINE_DIR, `${name}.ts`);
-  return existsSync(file) ? file : undefined;
+  const file = engineModuleFile(specifier);
+  return file ? path.join(PACKAGE_ROOT, file) : undefined;
 }
+
+/** The public module names, for messages. */
+const PUBLIC = [...engineModules.keys()].map((n) => `${ENGINE_PREFIX}${n}`).join(', ');
 
 function isSolution(file: string): boolean {
   return path.basename(file) === 'solution.ts';
@@ -60,20 +61,20 @@ function policy(req: BundleRequest): Plugin {
         contents:
           req.target === 'browser'
             ? [
-                `import { runTestModule } from ${JSON.stringify(path.join(HARNESS_DIR, 'run-tests.ts'))};`,
+                `import { runTestModule } from ${JSON.stringify(path.join(GRADING_DIR, 'run-tests.ts'))};`,
                 `globalThis.ticklabRunTests = (onEvent) => runTestModule({ importTests: () => import(${JSON.stringify(req.testFile)}), testTimeoutMs: ${req.testTimeoutMs}, onEvent });`,
               ].join('\n')
             : [
-                `import { runInSandbox } from ${JSON.stringify(path.join(HARNESS_DIR, 'node-child.ts'))};`,
+                `import { runInSandbox } from ${JSON.stringify(path.join(GRADER_DIR, 'node-child.ts'))};`,
                 `runInSandbox(() => import(${JSON.stringify(req.testFile)}), ${req.testTimeoutMs});`,
               ].join('\n'),
         resolveDir: testDir,
         loader: 'ts',
       }));
-      b.onResolve({ filter: /^vitest$/ }, () => ({ path: path.join(HARNESS_DIR, 'vitest-shim.ts') }));
+      b.onResolve({ filter: /^vitest$/ }, () => ({ path: path.join(GRADING_DIR, 'vitest-shim.ts') }));
       b.onResolve({ filter: /^#engine\// }, (args) => {
         const file = engineFile(args.path);
-        return file ? { path: file } : { errors: [{ text: `"${args.path}" is not part of the engine (see engine/ for the modules there are)` }] };
+        return file ? { path: file } : { errors: [{ text: `"${args.path}" is not a public engine module; exercises may import ${PUBLIC}` }] };
       });
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.importer === req.codeFile) {
@@ -96,16 +97,16 @@ function policy(req: BundleRequest): Plugin {
 
 const WORKER_URL = /new URL\((['"])\.\/([a-z0-9-]+-worker)\.ts\1,\s*import\.meta\.url\)/g;
 
-/** Points the engine's worker URLs at bundled `.mjs` siblings, and records which are needed. */
-function engineWorkers(found: Set<string>): Plugin {
+/** Points the engine's worker URLs at bundled `.mjs` siblings, and records which are needed (name -> source file). */
+function engineWorkers(found: Map<string, string>): Plugin {
   return {
     name: 'ticklab-engine-workers',
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
-        if (path.dirname(args.path) !== ENGINE_DIR) return undefined;
+        if (!args.path.startsWith(ENGINE_DIR + path.sep)) return undefined;
         const source = await readFile(args.path, 'utf8');
         const contents = source.replace(WORKER_URL, (_m, _q, name: string) => {
-          found.add(name);
+          found.set(name, path.join(path.dirname(args.path), `${name}.ts`));
           return `new URL('./${name}.mjs', import.meta.url)`;
         });
         return { contents, loader: 'ts' };
@@ -142,11 +143,11 @@ const common: BuildOptions & { write: false } = {
 };
 
 /** Bundles the worker scripts the engine starts, and those they start in turn. */
-async function bundleWorkers(found: Set<string>): Promise<Record<string, string>> {
+async function bundleWorkers(found: Map<string, string>): Promise<Record<string, string>> {
   const workers: Record<string, string> = {};
-  for (let pending = [...found]; pending.length > 0; pending = [...found].filter((n) => !(`${n}.mjs` in workers))) {
-    for (const name of pending) {
-      const out = await build({ ...common, entryPoints: [path.join(ENGINE_DIR, `${name}.ts`)], plugins: [engineWorkers(found)] });
+  for (let pending = [...found]; pending.length > 0; pending = [...found].filter(([n]) => !(`${n}.mjs` in workers))) {
+    for (const [name, file] of pending) {
+      const out = await build({ ...common, entryPoints: [file], plugins: [engineWorkers(found)] });
       workers[`${name}.mjs`] = out.outputFiles[0]?.text ?? '';
     }
   }
@@ -154,7 +155,7 @@ async function bundleWorkers(found: Set<string>): Promise<Record<string, string>
 }
 
 export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult> {
-  const found = new Set<string>();
+  const found = new Map<string, string>();
   try {
     const browser = req.target === 'browser';
     const out = await build({

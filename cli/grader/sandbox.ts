@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SandboxMessage } from '../harness/node-child.ts';
-import type { HarnessEvent } from '../harness/run-tests.ts';
-import type { Problem, TestResult } from '../harness/result-schema.ts';
+import type { SandboxMessage } from './node-child.ts';
+import type { HarnessEvent } from '../../grading/run-tests.ts';
+import type { Problem, TestResult } from '../../grading/result-schema.ts';
 
 export interface SandboxLimits {
   timeLimitMs: number;

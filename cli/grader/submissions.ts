@@ -6,8 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError, type Exercise } from '../catalog.ts';
-import type { ExerciseResult } from '../harness/result-schema.ts';
-import { gradeExercise } from './grade.ts';
+import type { ExerciseResult } from '../../grading/result-schema.ts';
+import { gradeExercise } from './grade-exercise.ts';
 import { mapLimit } from './pool.ts';
 
 /** A slice of the class for one machine: shard `index` (1-based) of `count`. */

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
-import type { Problem } from '../harness/result-schema.ts';
+import type { Problem } from '../../grading/result-schema.ts';
 import { engineFile } from './bundle.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 
@@ -23,22 +23,20 @@ export interface TypecheckRequest {
   codeLabel: string;
 }
 
-const options: TS.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  // DOM for WebAssembly, Worker and Blob: the engine runs in browsers too.
-  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.esnext.disposable.d.ts'],
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  allowImportingTsExtensions: true,
-  verbatimModuleSyntax: true,
-  noEmit: true,
-  skipLibCheck: true,
-  types: ['node'],
-  // The course may live outside this checkout (TICKLAB_ROOT, a class folder): types come from ours.
-  typeRoots: [path.join(PACKAGE_ROOT, 'node_modules', '@types')],
-};
+/**
+ * The course's own compiler options (tsconfig.json: one home), with what grading changes:
+ * only Node's types (the site's are not needed), from this checkout, because the course
+ * may live outside it (TICKLAB_ROOT, a class folder).
+ */
+function courseOptions(): TS.CompilerOptions {
+  const configFile = path.join(PACKAGE_ROOT, 'tsconfig.json');
+  const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
+  if (error) throw new Error(`cannot read ${configFile}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, PACKAGE_ROOT, undefined, configFile);
+  return { ...parsed.options, noEmit: true, types: ['node'], typeRoots: [path.join(PACKAGE_ROOT, 'node_modules', '@types')] };
+}
+
+const options = courseOptions();
 
 /** Bare imports (vitest, fast-check) resolve from this checkout when the file's own folder has no node_modules. */
 const FALLBACK_IMPORTER = path.join(PACKAGE_ROOT, 'cli', 'index.ts');

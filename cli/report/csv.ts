@@ -1,5 +1,5 @@
 /** A CSV table of grade results: one row per (student, exercise), for a gradebook. */
-import type { ExerciseResult } from '../harness/result-schema.ts';
+import type { ExerciseResult } from '../../grading/result-schema.ts';
 
 const cell = (value: string | number) => {
   const text = String(value);

@@ -1,6 +1,6 @@
 /** How results look in a terminal: a line per exercise, details for what did not pass. */
 import pc from 'picocolors';
-import type { ExerciseResult, Problem } from '../harness/result-schema.ts';
+import type { ExerciseResult, Problem } from '../../grading/result-schema.ts';
 
 const MARK: Record<ExerciseResult['status'], string> = {
   pass: pc.green('✓ pass'),

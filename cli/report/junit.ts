@@ -1,5 +1,5 @@
 /** JUnit XML from grade results: one testsuite per (student, exercise), one testcase per test. */
-import type { ExerciseResult } from '../harness/result-schema.ts';
+import type { ExerciseResult } from '../../grading/result-schema.ts';
 
 const escape = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)

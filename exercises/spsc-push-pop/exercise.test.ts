@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SpscRingBuffer, checksumOf, sequenceValue } from '#engine/spsc-ring-buffer';
-import { runRingJob } from '#engine/workers';
+import { runRingJob } from '#engine/ring-jobs';
 import { RingConsumer, RingProducer } from './exercise.ts';
 
 /** A ring made by the engine, with the student's producer and consumer and the engine's own handle on it. */

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gradeReportSchema, type ExerciseResult } from '../../cli/harness/result-schema.ts';
+import { gradeReportSchema, type ExerciseResult } from '../../grading/result-schema.ts';
 import { makeCourse, runCli } from './helpers.ts';
 
 const SOLUTION = `export function sumTicks(prices: readonly number[]): number {

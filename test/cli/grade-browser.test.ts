@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../cli/grader/browser.ts';
-import { gradeReportSchema } from '../../cli/harness/result-schema.ts';
+import { gradeReportSchema } from '../../grading/result-schema.ts';
 import { makeCourse, runCli } from './helpers.ts';
 
 const FILES: Record<string, string> = {

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gradeReportSchema } from '../../cli/harness/result-schema.ts';
+import { gradeReportSchema } from '../../grading/result-schema.ts';
 import { CSV_HEADER } from '../../cli/report/csv.ts';
 import { makeCourse, runCli } from './helpers.ts';
 

@@ -1,0 +1,35 @@
+/** `ticklab check`: the instructor's integrity check; exit code 1 if anything is wrong. */
+import pc from 'picocolors';
+import { caughtBy, runChecks } from '../../checks.ts';
+
+export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean }): Promise<number> {
+  const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
+  const report = await runChecks({
+    jobs: opts.jobs ?? 2,
+    ...(opts.exercises?.length ? { slugs: opts.exercises } : {}),
+    onExercise: (slug, ok, grades) => {
+      if (opts.quiet) return;
+      say(`${ok ? pc.green('✓') : pc.red('✗')} ${slug}`);
+      for (const w of grades.wrong) {
+        const tests = caughtBy(w.result);
+        const by = w.result.status === 'pass' ? pc.red('NOT CAUGHT') : tests.length ? `caught by ${tests.map((t) => `"${t}"`).join(', ')}` : `caught (${w.result.status})`;
+        say(pc.dim(`    ${w.file}: ${w.mistake} ${pc.reset('→')} ${by}`));
+      }
+    },
+  });
+  const { findings, catalog } = report;
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, findings }, null, 2) + '\n');
+  }
+  for (const f of findings) say(`${pc.red('error')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
+  const n = report.grades.size; // the exercises checked (all, or those named)
+  const badExercises = new Set(findings.flatMap((f) => (f.exercise ? [f.exercise] : [])));
+  const badFiles = new Set(findings.filter((f) => !f.exercise).map((f) => f.file));
+  const quizzes = `${catalog.quizzes.size} quiz${catalog.quizzes.size === 1 ? '' : 'zes'}`;
+  const exercises = `${n} exercise${n === 1 ? '' : 's'}`;
+  if (findings.length === 0) say(pc.green(`check passed: ${exercises} and ${quizzes}; every starting file and every known-wrong solution fails its tests, every solution passes them.`));
+  else say(pc.red(`check failed: ${findings.length} problem${findings.length === 1 ? '' : 's'} in ${exercises} and ${quizzes}.`));
+  // Last, a plain closing line of the kind CI systems read: exercises passed, exercises and other files failed.
+  say(`check: ${n - badExercises.size} passed, ${badExercises.size + badFiles.size} failed`);
+  return findings.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,101 @@
+/**
+ * `ticklab new <slug> --lesson <lesson>`: scaffolds an exercise folder. The scaffold is
+ * deliberately incomplete (placeholders marked TODO, a solution that throws), so that
+ * `ticklab check` rejects it until the author has filled every part in.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pc from 'picocolors';
+import { exerciseFiles, loadCatalog, SLUG_PATTERN, UsageError } from '../../catalog.ts';
+import { lessonIds } from '../../../content/schemas/course.ts';
+import type { ExerciseMetaInput } from '../../../content/schemas/exercise.ts';
+import { courseRoot } from '../../paths.ts';
+
+const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+export function scaffold(slug: string, lesson: string, title: string, order = 1): Record<'exercise' | 'solution' | 'test' | 'meta', string> {
+  const fn = camel(slug);
+  const meta: ExerciseMetaInput = {
+    $schema: '../../docs/schemas/exercise.schema.json',
+    title,
+    summary: 'TODO: one sentence saying what the student builds.',
+    lesson,
+    order,
+    difficulty: 'core',
+    minutes: 15,
+    hints: ['TODO: a first, general hint.', 'TODO: a more specific hint.', 'TODO: a hint that all but gives the answer.'],
+    timeLimitMs: 10000,
+    runsIn: 'both',
+  };
+  return {
+    meta: JSON.stringify(meta, null, 2) + '\n',
+    exercise: `/**
+ * Exercise: ${slug}.
+ *
+ * Say here what the student builds, its contract (inputs, outputs, errors), and which
+ * lesson explains the idea. The tests in exercise.test.ts are the precise statement.
+ */
+
+export function ${fn}(input: number): number {
+  // TODO: replace this line with your code.
+  return input;
+}
+`,
+    solution: `/**
+ * Exercise: ${slug} (reference solution).
+ *
+ * Explain in comments why the solution is right, not only what it does.
+ */
+
+export function ${fn}(input: number): number {
+  throw new Error('the reference solution of ${slug} is not written yet (input: ' + input + ')');
+}
+`,
+    test: `import { describe, expect, it } from 'vitest';
+import { ${fn} } from '../exercise.ts';
+
+// Grade against the engine where it makes sense (import from '#engine/<module>'), on
+// seeded random inputs with fast-check, not against hard-coded answers alone.
+describe('${slug}', () => {
+  it('replace this example with the exercise\\'s real tests', () => {
+    expect(${fn}(2)).toBe(4);
+  });
+});
+`,
+  };
+}
+
+export function newCommand(slug: string, opts: { lesson?: string; title?: string }): number {
+  const root = courseRoot();
+  if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" is not a valid slug: use lower-case words joined by hyphens, e.g. "ring-sizing"`);
+  if (!opts.lesson) throw new UsageError('say which lesson the exercise belongs to: --lesson <module>/<lesson> (see content/course.json)');
+  const catalog = loadCatalog(root);
+  const outline = catalog.outline;
+  if (!outline) {
+    const broken = catalog.issues.filter((i) => i.file === 'content/course.json');
+    throw new UsageError(`content/course.json is broken: ${broken.map((i) => `${i.field ? `${i.field}: ` : ''}${i.message}`).join('; ')}`);
+  }
+  const lessons = lessonIds(outline);
+  if (!lessons.includes(opts.lesson)) {
+    throw new UsageError(`"${opts.lesson}" is not a lesson in content/course.json; lessons are: ${lessons.join(', ')}`);
+  }
+  const files = exerciseFiles(root, slug);
+  if (existsSync(files.dir)) throw new UsageError(`exercises/${slug} exists already: choose another slug`);
+  // The next free place in the lesson, so the scaffold does not collide with an existing exercise.
+  const order = 1 + Math.max(0, ...catalog.exercises.filter((e) => e.meta.lesson === opts.lesson).map((e) => e.meta.order));
+  const text = scaffold(slug, opts.lesson, opts.title ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), order);
+  mkdirSync(files.dir, { recursive: true });
+  writeFileSync(files.meta, text.meta);
+  writeFileSync(files.exercise, text.exercise);
+  writeFileSync(files.solution, text.solution);
+  writeFileSync(files.test, text.test);
+  const rel = (f: string) => path.relative(process.cwd(), f);
+  process.stdout.write(
+    [
+      `${pc.green('Created')} ${rel(files.dir)}/ with meta.json, exercise.ts, solution.ts and exercise.test.ts.`,
+      'Next: write the tests, the solution, the starting file (with a // TODO where the student edits) and the metadata,',
+      `then run ${pc.bold(`ticklab check`)} until it passes. The authoring guide is docs/authoring.md.`,
+    ].join('\n') + '\n',
+  );
+  return 0;
+}

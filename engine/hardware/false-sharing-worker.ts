@@ -1,0 +1,44 @@
+/**
+ * Worker script of the false-sharing lab (`engine/false-sharing.ts`): waits at the start
+ * gate, then increments one int32 counter `iterations` times and reports how long it took.
+ */
+import { StartGate, isWorkerThread, serveRequests } from '../shared/workers.ts';
+import type { IncrementMode } from './false-sharing.ts';
+
+/** One run: which counter to increment, how often, and how. */
+export interface FalseSharingJob {
+  buffer: SharedArrayBuffer;
+  /** Byte offset of this worker's int32 counter (a multiple of 4). */
+  byteOffset: number;
+  iterations: number;
+  mode: IncrementMode;
+  gate: SharedArrayBuffer;
+}
+
+/** How long the increments took. */
+export interface FalseSharingJobResult {
+  elapsedMs: number;
+}
+
+/**
+ * Increments the counter. `atomic`: `Atomics.add` (a locked read-modify-write); `plain`:
+ * an ordinary `view[i] = view[i] + 1` (the counter is private to this worker, so that is
+ * not a race; the JIT may forward the loaded value, but each iteration still stores).
+ */
+export function incrementCounter(view: Int32Array, index: number, iterations: number, mode: IncrementMode): void {
+  if (mode === 'atomic') {
+    for (let i = 0; i < iterations; i++) Atomics.add(view, index, 1);
+  } else {
+    for (let i = 0; i < iterations; i++) view[index] = (view[index] as number) + 1;
+  }
+}
+
+function run(job: FalseSharingJob): FalseSharingJobResult {
+  const view = new Int32Array(job.buffer);
+  new StartGate(job.gate).arriveAndWait();
+  const t0 = performance.now();
+  incrementCounter(view, job.byteOffset >> 2, job.iterations, job.mode);
+  return { elapsedMs: performance.now() - t0 };
+}
+
+if (await isWorkerThread()) await serveRequests<FalseSharingJob, FalseSharingJobResult>(run);

@@ -1,0 +1,89 @@
+/** `ticklab check`: the instructor's integrity check, on a sound course and on broken ones. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeCourse, runCli } from '../helpers.ts';
+
+async function check(root: string) {
+  const run = await runCli(['check', '--json'], { root });
+  return { code: run.code, report: JSON.parse(run.stdout) as { ok: boolean; findings: { file: string; field?: string; message: string }[] } };
+}
+
+function edit(root: string, rel: string, change: (text: string) => string) {
+  const file = path.join(root, rel);
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+}
+
+describe('ticklab check', () => {
+  it('passes on a sound course', async () => {
+    const { code, report } = await check(makeCourse());
+    expect(report).toEqual({ ok: true, exercises: 2, findings: [] });
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('names the file and the field of a misspelt metadata key', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/sum-ticks/meta.json', (t) => t.replace('"minutes"', '"minuets"'));
+    const { code, report } = await check(root);
+    expect(code).toBe(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/meta.json', field: 'minutes', message: 'Required' }));
+    expect(report.findings.some((f) => f.file === 'exercises/sum-ticks/meta.json' && /"minuets": not a field/.test(f.message))).toBe(true);
+  }, 60_000);
+
+  it('rejects a starting file that already passes', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/sum-ticks/exercise.ts', () => readFileSync(path.join(root, 'exercises/sum-ticks/solution.ts'), 'utf8') + '// TODO: nothing\n');
+    const { report } = await check(root);
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/exercise.ts', message: expect.stringMatching(/already passes/) }));
+  }, 60_000);
+
+  it('rejects a solution that fails, and a starting file that does not compile', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/mid-price/solution.ts', (t) => t.replace('return bid + ask', 'return bid - ask'));
+    edit(root, 'exercises/sum-ticks/exercise.ts', (t) => t.replace('return prices.length;', 'return prices.size;'));
+    const { report } = await check(root);
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/mid-price/solution.ts', message: expect.stringMatching(/does not pass/) }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ file: 'exercises/sum-ticks/exercise.ts', message: expect.stringMatching(/must type-check.*type at exercises\/sum-ticks\/exercise.ts:4/) }),
+    );
+  }, 60_000);
+
+  it('finds a missing TODO, an unknown lesson, a duplicate title and a missing file', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/sum-ticks/exercise.ts', (t) => t.replace('// TODO: add the prices up.', '// add the prices up.'));
+    edit(root, 'exercises/mid-price/meta.json', (t) => t.replace('"Mid price"', '"Sum of ticks"'));
+    edit(root, 'exercises/sum-ticks/meta.json', (t) => t.replace('basics/ticks', 'basics/tics'));
+    writeFileSync(path.join(root, 'exercises/mid-price/solution.ts'), '');
+    const { report } = await check(root);
+    const messages = report.findings.map((f) => `${f.file}${f.field ? `#${f.field}` : ''}: ${f.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^exercises\/sum-ticks\/exercise.ts: the starting file has no "\/\/ TODO"/));
+    expect(messages).toContainEqual(expect.stringMatching(/^exercises\/sum-ticks\/meta.json#lesson: "basics\/tics" is not a lesson/));
+    expect(messages).toContainEqual(expect.stringMatching(/meta.json#title: the title "Sum of ticks" is also used by/));
+    expect(messages).toContainEqual(expect.stringMatching(/^exercises\/mid-price\/solution.ts: the solution does not pass/));
+  }, 60_000);
+
+  it('checks quizzes: one right option for a single choice, known lessons, unique ids', async () => {
+    const root = makeCourse();
+    edit(root, 'content/quizzes/ticks.json', (t) =>
+      t
+        .replace('"Integers are always faster.", "why"', '"Integers are always faster.", "correct": true, "why"')
+        .replace('"see": "basics/quotes"', '"see": "basics/quote"'),
+    );
+    const { report } = await check(root);
+    expect(report.findings).toEqual([
+      { file: 'content/quizzes/ticks.json', field: 'questions[0].options', message: 'a single-choice question needs exactly one correct option, not 2' },
+    ]);
+    edit(root, 'content/quizzes/ticks.json', (t) => t.replace('"Integers are always faster.", "correct": true, "why"', '"Integers are always faster.", "why"'));
+    const again = await check(root);
+    expect(again.report.findings).toEqual([
+      { file: 'content/quizzes/ticks.json', field: 'questions[0].options[1].see', message: '"basics/quote" is not a lesson in content/course.json' },
+    ]);
+  }, 60_000);
+
+  it('reports JSON that is not JSON, naming the file', async () => {
+    const root = makeCourse();
+    writeFileSync(path.join(root, 'exercises/sum-ticks/meta.json'), '{ "title": ');
+    const { report } = await check(root);
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/meta.json', message: expect.stringMatching(/^not valid JSON/) }));
+  }, 60_000);
+});

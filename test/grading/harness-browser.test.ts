@@ -1,0 +1,39 @@
+/**
+ * The browser half of "one test file, two runners": each exercise that runs in the
+ * browser is bundled with the shared harness (vitest's runner and expect, as in Node) and
+ * run in a Web Worker of a cross-origin-isolated page in Debian's Chromium, as the
+ * course site will. Its solution must pass every test the browser runs, and its starting
+ * file must fail, with results in the same schema the CLI reports.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../cli/catalog.ts';
+import { chromiumAvailable, runInChromium } from '../../cli/grader/browser.ts';
+import { bundleForSandbox } from '../../cli/grader/bundle.ts';
+import { shutdown } from '../../cli/grader/shutdown.ts';
+import { testResultSchema } from '../../grading/result-schema.ts';
+import { REPO } from '../cli/helpers.ts';
+
+const exercises = loadCatalog(REPO).exercises.filter((e) => e.meta.runsIn !== 'node');
+
+async function runInBrowser(testFile: string, codeFile: string) {
+  const bundled = await bundleForSandbox({ testFile, codeFile, codeLabel: 'exercise.ts', testTimeoutMs: 20_000, target: 'browser' });
+  if (!bundled.ok) throw new Error(JSON.stringify(bundled.problems));
+  return runInChromium(bundled.code, 60_000);
+}
+
+// Skipped (and said so) without Chromium on a developer's machine; in CI, .ci/run installs it.
+describe.skipIf(!chromiumAvailable() && !process.env.CI)('exercises in Chromium', () => {
+  afterAll(shutdown);
+
+  it.each(exercises.map((e) => [e.slug, e] as const))('%s: the solution passes and the starting file fails', async (_slug, e) => {
+    const solution = await runInBrowser(e.files.test, e.files.solution);
+    expect(solution.problems).toEqual([]);
+    for (const t of solution.tests) testResultSchema.parse(t);
+    const ran = solution.tests.filter((t) => t.status !== 'skip');
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.filter((t) => t.status !== 'pass')).toEqual([]);
+
+    const starter = await runInBrowser(e.files.test, e.files.exercise);
+    expect(starter.tests.some((t) => t.status === 'fail')).toBe(true);
+  }, 120_000);
+});
