@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds the site once per run when an end-to-end test (test/e2e/) is selected.
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });
