@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { loadSimd, reassociationBound, scalar, type Kernels, type TradeTable } from '#engine/kernels';
+import { notionalChain, notionalLoop, toTable, type Trade } from './exercise.ts';
+
+const SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'SPY', 'QQQ'];
+
+let simd: Kernels;
+beforeAll(async () => {
+  simd = await loadSimd();
+});
+
+/** A table written by hand, independent of the student's toTable. */
+function columns(rows: [number, number, number][]): TradeTable {
+  return {
+    symbol: Int32Array.from(rows.map((r) => r[0])),
+    price: Float64Array.from(rows.map((r) => r[1])),
+    qty: Float64Array.from(rows.map((r) => r[2])),
+  };
+}
+
+/** How far two correct sums of the same terms may differ: twice the reassociation bound. */
+function tolerance(table: TradeTable, id: number): number {
+  let sumAbs = 0;
+  for (let i = 0; i < table.symbol.length; i++) if (table.symbol[i] === id) sumAbs += Math.abs(table.price[i]! * table.qty[i]!);
+  return 2 * reassociationBound(table.symbol.length, sumAbs);
+}
+
+/** Seeded random trades: a few symbols, prices with cents, integer quantities. */
+const tradeArb = fc.record({
+  symbol: fc.constantFrom(...SYMBOLS),
+  price: fc.integer({ min: 100, max: 1_000_000 }).map((c) => c / 100),
+  qty: fc.integer({ min: 1, max: 10_000 }),
+});
+
+describe('notionalChain (the iterator chain over objects)', () => {
+  it('sums qty * price over the trades of the symbol only', () => {
+    const trades: Trade[] = [
+      { symbol: 'AAPL', price: 190.5, qty: 100 },
+      { symbol: 'MSFT', price: 410, qty: 7 },
+      { symbol: 'AAPL', price: 191, qty: 2 },
+    ];
+    expect(notionalChain(trades, 'AAPL'), 'AAPL: 190.5*100 + 191*2').toBe(19_432);
+    expect(notionalChain(trades, 'MSFT'), 'MSFT: 410*7').toBe(2_870);
+  });
+
+  it('is 0 for a symbol with no trades (reduce needs its initial value)', () => {
+    expect(notionalChain([{ symbol: 'AAPL', price: 1, qty: 1 }], 'TSLA'), 'a symbol that did not trade').toBe(0);
+    expect(notionalChain([], 'AAPL'), 'no trades at all').toBe(0);
+  });
+
+  it('agrees with the engine\'s kernel on seeded random trades', () => {
+    fc.assert(
+      fc.property(fc.array(tradeArb, { maxLength: 200 }), fc.constantFrom(...SYMBOLS), (trades, symbol) => {
+        const table = columns(trades.map((t) => [SYMBOLS.indexOf(t.symbol), t.price, t.qty]));
+        const want = scalar.notionalBySymbol(table, SYMBOLS.indexOf(symbol));
+        const got = notionalChain(trades, symbol);
+        expect(Math.abs(got - want), `${symbol} over ${trades.length} trades: you ${got}, the engine ${want}`).toBeLessThanOrEqual(tolerance(table, SYMBOLS.indexOf(symbol)));
+      }),
+      { seed: 4_2026, numRuns: 150 },
+    );
+  });
+});
+
+describe('toTable (objects to struct-of-arrays columns)', () => {
+  it('makes an Int32Array of symbol ids and Float64Array columns of prices and quantities, row i from trade i', () => {
+    const table = toTable(
+      [
+        { symbol: 'NVDA', price: 120.25, qty: 3 },
+        { symbol: 'AAPL', price: 190, qty: 50 },
+      ],
+      SYMBOLS,
+    );
+    expect(table.symbol, 'the symbol column').toBeInstanceOf(Int32Array);
+    expect(table.price, 'the price column').toBeInstanceOf(Float64Array);
+    expect(table.qty, 'the qty column').toBeInstanceOf(Float64Array);
+    expect(Array.from(table.symbol), 'symbol ids: NVDA is index 2 of the list, AAPL index 0').toEqual([2, 0]);
+    expect(Array.from(table.price), 'prices, row by row').toEqual([120.25, 190]);
+    expect(Array.from(table.qty), 'quantities, row by row').toEqual([3, 50]);
+  });
+
+  it('gives columns of length 0 for no trades', () => {
+    const table = toTable([], SYMBOLS);
+    expect([table.symbol.length, table.price.length, table.qty.length], 'column lengths').toEqual([0, 0, 0]);
+  });
+
+  it('throws a RangeError naming a symbol that is not in the list', () => {
+    const convert = () => toTable([{ symbol: 'AAPL', price: 1, qty: 1 }, { symbol: 'BRK.B', price: 1, qty: 1 }], SYMBOLS);
+    expect(convert, 'an unknown symbol').toThrow(RangeError);
+    expect(convert, 'the message names it').toThrow(/BRK\.B/);
+  });
+});
+
+describe('notionalLoop (one loop over the columns)', () => {
+  it('sums price * qty over the rows of the symbol id only', () => {
+    const table = columns([[0, 190.5, 100], [1, 410, 7], [0, 191, 2]]);
+    expect(notionalLoop(table, 0), 'symbol 0: 190.5*100 + 191*2').toBe(19_432);
+    expect(notionalLoop(table, 1), 'symbol 1: 410*7').toBe(2_870);
+    expect(notionalLoop(table, 4), 'a symbol with no rows').toBe(0);
+    expect(notionalLoop(columns([]), 0), 'an empty table').toBe(0);
+  });
+
+  it('includes the last row, whatever the length', () => {
+    for (let n = 1; n <= 9; n++) {
+      const rows: [number, number, number][] = Array.from({ length: n }, (_, i) => [i === n - 1 ? 3 : 0, 10, 1]);
+      expect(notionalLoop(columns(rows), 3), `symbol 3 is only on the last of ${n} rows`).toBe(10);
+    }
+  });
+
+  it('never lets another symbol\'s row into the sum (a NaN price there does not matter)', () => {
+    const table = columns([[1, NaN, 5], [0, 100, 2], [1, 7, NaN], [2, Infinity, 0]]);
+    expect(notionalLoop(table, 0), 'symbol 0 with NaN and Infinity on other rows').toBe(200);
+  });
+
+  it('throws a RangeError naming the lengths when the columns differ in length', () => {
+    const table = { symbol: new Int32Array(3), price: new Float64Array(3), qty: new Float64Array(2) };
+    expect(() => notionalLoop(table, 0), 'qty one row short').toThrow(RangeError);
+    expect(() => notionalLoop(table, 0), 'the message names 3 and 2').toThrow(/3[\s\S]*2|2[\s\S]*3/);
+    const short = { symbol: new Int32Array(1), price: new Float64Array(4), qty: new Float64Array(4) };
+    expect(() => notionalLoop(short, 0), 'symbol column shorter than the others').toThrow(RangeError);
+  });
+
+  it('agrees with the engine\'s scalar and WebAssembly SIMD kernels on seeded random tables', () => {
+    fc.assert(
+      fc.property(fc.array(tradeArb, { maxLength: 300 }), fc.integer({ min: 0, max: SYMBOLS.length - 1 }), (trades, id) => {
+        const table = columns(trades.map((t) => [SYMBOLS.indexOf(t.symbol), t.price, t.qty]));
+        const got = notionalLoop(table, id);
+        const tol = tolerance(table, id);
+        for (const [name, k] of [['scalar', scalar], ['SIMD', simd]] as const) {
+          const want = k.notionalBySymbol(table, id);
+          expect(Math.abs(got - want), `symbol ${id}, ${trades.length} rows: you ${got}, the ${name} kernel ${want}`).toBeLessThanOrEqual(tol);
+        }
+      }),
+      { seed: 7_2026, numRuns: 150 },
+    );
+  });
+
+  it('agrees with the engine on a table built by your toTable from 20,001 trades', () => {
+    const trades: Trade[] = fc.sample(tradeArb, { seed: 11, numRuns: 20_001 });
+    const table = toTable(trades, SYMBOLS);
+    for (let id = 0; id < SYMBOLS.length; id++) {
+      const want = simd.notionalBySymbol(table, id);
+      const got = notionalLoop(table, id);
+      expect(Math.abs(got - want), `${SYMBOLS[id]}: you ${got}, the SIMD kernel ${want}`).toBeLessThanOrEqual(tolerance(table, id));
+    }
+  });
+
+  it('reads the columns by index only: no array method, iterator, copy or intermediate array', () => {
+    const plain = columns(Array.from({ length: 64 }, (_, i) => [i % 3, 100 + i, 1 + (i % 5)] as [number, number, number]));
+    const touched = new Set<string>();
+    const watch = <T extends object>(name: string, column: T): T =>
+      new Proxy(column, {
+        get(target, key) {
+          if (typeof key === 'symbol' || !/^\d+$/.test(key)) {
+            if (key !== 'length') touched.add(`${name}.${String(key)}`);
+          }
+          const value = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const watched: TradeTable = { symbol: watch('symbol', plain.symbol), price: watch('price', plain.price), qty: watch('qty', plain.qty) };
+    // Array methods, counted while the loop runs: an intermediate array would call them.
+    const arrayProto = Array.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const names = ['push', 'map', 'filter', 'reduce', 'forEach', 'concat', 'slice', 'flatMap'];
+    const calls: string[] = [];
+    const saved = names.map((n) => arrayProto[n]!);
+    const savedFrom = Array.from;
+    names.forEach((n, i) => {
+      arrayProto[n] = function (this: unknown, ...args: unknown[]) {
+        calls[calls.length] = `Array.prototype.${n}`; // not calls.push: push is wrapped too
+        return saved[i]!.apply(this, args);
+      };
+    });
+    (Array as { from: unknown }).from = (...args: Parameters<typeof Array.from>) => {
+      calls[calls.length] = 'Array.from';
+      return savedFrom.apply(Array, args);
+    };
+    let got: number;
+    try {
+      got = notionalLoop(watched, 1);
+    } finally {
+      // A plain loop: forEach is still wrapped until it is restored.
+      for (let i = 0; i < names.length; i++) arrayProto[names[i]!] = saved[i]!;
+      (Array as { from: unknown }).from = savedFrom;
+    }
+    expect([...touched], 'what the loop used on the columns besides [i] and length').toEqual([]);
+    expect(calls, 'array methods called while the loop ran').toEqual([]);
+    expect(got, 'the sum over the watched columns').toBe(scalar.notionalBySymbol(plain, 1));
+  });
+});
