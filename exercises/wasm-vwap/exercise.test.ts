@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { loadSimd, scalar, simdSupported, vwapBound, type Kernels, type SimdKernels } from '#engine/kernels';
+import { mulberry32 } from '#engine/random';
+import { TradeColumns, openTradeColumns } from './exercise.ts';
+
+/** Seeded trades: prices near 100.00, volumes 1 to 1,000 lots. */
+function trades(seed: number, n: number): { prices: number[]; volumes: number[] } {
+  const rnd = mulberry32(seed);
+  const prices: number[] = [];
+  const volumes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    prices.push(100 + Math.round(rnd() * 400 - 200) / 100);
+    volumes.push(1 + Math.floor(rnd() * 1000));
+  }
+  return { prices, volumes };
+}
+
+/** VWAP of plain arrays by the scalar kernel, and the bound both answers must be within. */
+function reference(prices: number[], volumes: number[]): { value: number; tolerance: number } {
+  const p = Float64Array.from(prices);
+  const v = Float64Array.from(volumes);
+  return { value: scalar.vwap(p, v), tolerance: 2 * vwapBound(p, v) };
+}
+
+/** SIMD kernels whose vwap records where each argument lives when the kernel is called. */
+function spied(simd: SimdKernels): { kernels: Kernels; calls: { inWasmMemory: boolean; length: number }[] } {
+  const calls: { inWasmMemory: boolean; length: number }[] = [];
+  const kernels: Kernels = {
+    ...simd,
+    vwap(prices: Float64Array, volumes: Float64Array): number {
+      const memory = simd.wasm.memory.buffer;
+      calls.push({ inWasmMemory: prices.buffer === memory && volumes.buffer === memory, length: prices.length });
+      return simd.vwap(prices, volumes);
+    },
+  };
+  return { kernels, calls };
+}
+
+const hasSimd = simdSupported();
+
+describe('the VWAP itself', () => {
+  it('is 0 before any trade', () => {
+    const cols = new TradeColumns(scalar);
+    expect(cols.length, 'length of new columns').toBe(0);
+    expect(cols.vwap(), 'VWAP of no trades').toBe(0);
+  });
+
+  it('weights prices by volume over exactly the trades pushed (scalar kernels)', () => {
+    const cols = new TradeColumns(scalar, 8);
+    cols.push(100, 1);
+    cols.push(110, 3);
+    expect(cols.length, 'length after two pushes').toBe(2);
+    expect(cols.vwap(), 'VWAP of (100 x 1, 110 x 3)').toBe(107.5);
+  });
+
+  it('keeps every trade when the columns double, on the scalar kernels too', () => {
+    const { prices, volumes } = trades(3, 5000);
+    const cols = new TradeColumns(scalar, 16);
+    for (let i = 0; i < prices.length; i++) cols.push(prices[i]!, volumes[i]!);
+    const ref = reference(prices, volumes);
+    expect(cols.length, 'length after 5,000 pushes into 16 slots').toBe(5000);
+    expect(Math.abs(cols.vwap() - ref.value), `VWAP of 5,000 trades: got ${cols.vwap()}, expected ${ref.value}`).toBeLessThanOrEqual(ref.tolerance);
+  });
+});
+
+describe.skipIf(!hasSimd)('zero copy: the SIMD kernel reads the columns where they are', () => {
+  it('every vwap call is given views of the wasm memory, not ordinary arrays', async () => {
+    const { kernels, calls } = spied(await loadSimd());
+    const cols = new TradeColumns(kernels, 1024);
+    const { prices, volumes } = trades(5, 1000);
+    for (let i = 0; i < prices.length; i++) cols.push(prices[i]!, volumes[i]!);
+    const ref = reference(prices, volumes);
+    expect(Math.abs(cols.vwap() - ref.value), 'VWAP of 1,000 trades on SIMD kernels').toBeLessThanOrEqual(ref.tolerance);
+    expect(calls.length, 'calls to the kernel\'s vwap').toBe(1);
+    expect(calls[0]!.inWasmMemory, 'prices and volumes passed to vwap are views of wasm memory (else each call copies them in)').toBe(true);
+    expect(calls[0]!.length, 'elements passed to vwap: the trades pushed, not the capacity').toBe(1000);
+  });
+});
+
+describe.skipIf(!hasSimd)('growing the wasm memory detaches old views', () => {
+  it('pushing far past the reserved heap keeps every trade, and the kernel still reads in place', async () => {
+    // 64 KiB reserved: the columns outgrow it several times, and each growth of the
+    // memory detaches every view taken before it.
+    const { kernels, calls } = spied(await loadSimd({ heapBytes: 64 * 1024 }));
+    const cols = new TradeColumns(kernels, 256);
+    const { prices, volumes } = trades(7, 40_000);
+    for (let i = 0; i < prices.length; i++) {
+      cols.push(prices[i]!, volumes[i]!);
+      if (i === 999) {
+        const early = reference(prices.slice(0, 1000), volumes.slice(0, 1000));
+        expect(Math.abs(cols.vwap() - early.value), 'VWAP of the first 1,000 trades').toBeLessThanOrEqual(early.tolerance);
+      }
+    }
+    const ref = reference(prices, volumes);
+    expect(cols.length, 'length after 40,000 pushes').toBe(40_000);
+    expect(Math.abs(cols.vwap() - ref.value), `VWAP of 40,000 trades across growths: got ${cols.vwap()}, expected ${ref.value}`).toBeLessThanOrEqual(ref.tolerance);
+    expect(calls.every((c) => c.inWasmMemory), 'every vwap call after growth still passes views of the current wasm memory').toBe(true);
+  });
+
+  it('columns made by the constructor survive an allocation that grows the memory', async () => {
+    // 5,000 f64 per column: with 64 KiB reserved the first 40 KB fit and the second do
+    // not, so allocating the columns one at a time detaches the first.
+    const simd = await loadSimd({ heapBytes: 64 * 1024 });
+    const cols = new TradeColumns(simd, 5000);
+    const { prices, volumes } = trades(9, 4000);
+    for (let i = 0; i < prices.length; i++) cols.push(prices[i]!, volumes[i]!);
+    const ref = reference(prices, volumes);
+    expect(Math.abs(cols.vwap() - ref.value), 'VWAP of 4,000 trades in columns of 5,000').toBeLessThanOrEqual(ref.tolerance);
+  });
+});
+
+describe('the platform without SIMD', () => {
+  it('openTradeColumns falls back to the scalar kernels where WebAssembly SIMD is missing', async () => {
+    // Hide SIMD the way an engine without it behaves: it refuses to validate a v128 module.
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = () => false;
+    let cols: TradeColumns;
+    const lines: string[] = [];
+    try {
+      cols = await openTradeColumns(64, (line) => lines.push(line));
+    } finally {
+      WebAssembly.validate = validate;
+    }
+    expect(cols.kernels.kind, 'kind of kernels chosen without SIMD').toBe('scalar');
+    cols.push(100, 1);
+    cols.push(110, 3);
+    expect(cols.vwap(), 'VWAP on the fallback').toBe(107.5);
+  });
+
+  it.skipIf(!hasSimd)('openTradeColumns uses SIMD where the platform has it', async () => {
+    const cols = await openTradeColumns(64);
+    expect(cols.kernels.kind, 'kind of kernels chosen on a platform with SIMD').toBe('simd');
+  });
+});
