@@ -4,12 +4,24 @@
  * The ring's two counters only ever grow (wrapping at 2^32): `head` counts values ever
  * pushed, `tail` values ever popped. Each has exactly one writer: the producer owns head,
  * the consumer owns tail. That single-writer rule is what lets the ring work without a
- * lock, and it is the same rule Rust's borrow checker enforces: one side may mutate a
- * location, and the other may only read it.
+ * lock.
+ *
+ * Where the TypeScript analogy ends: here "single producer" is a promise the caller
+ * keeps; nothing stops two threads from each building a RingProducer over one buffer.
+ * Rust makes it a type rule. An SPSC crate such as rtrb hands out the ring as two
+ * handles, `let (mut producer, mut consumer) = RingBuffer::new(capacity);`. `push` takes
+ * `&mut self` on the Producer and `pop` on the Consumer; neither handle is `Clone`; each
+ * is `Send` (it can be moved into another thread, `thread::spawn(move || ...)`) but not
+ * `Sync` (two threads cannot share one). So exactly one thread owns each side, and code
+ * that tries to push from a second thread does not compile: the handle was moved into
+ * the first thread, and using it again is E0382 (use of moved value). The atomics
+ * inside are the same as below: a Release store of the index after the slot is written,
+ * an Acquire load of the other side's index.
  */
 import { RING_CAPACITY_OFFSET, RING_DATA_OFFSET, RING_HEAD_OFFSET, RING_TAIL_OFFSET } from '#engine/spsc-ring-buffer';
 
-/** Views of one ring's shared memory, laid out as `engine/spsc-ring-buffer.ts` defines. */
+// #region ring-view
+/** Views of one ring's shared memory, laid out as `engine/ring/spsc-ring-buffer.ts` defines. */
 class RingView {
   readonly indices: Int32Array;
   readonly data: Float64Array;
@@ -26,6 +38,7 @@ class RingView {
 
 const HEAD = RING_HEAD_OFFSET >> 2; // index of head in the Int32Array
 const TAIL = RING_TAIL_OFFSET >> 2;
+// #endregion ring-view
 
 /** The producer's side: only it writes `head`. */
 export class RingProducer {
@@ -35,6 +48,7 @@ export class RingProducer {
     this.#ring = new RingView(buffer);
   }
 
+  // #region push
   /** Appends `value` if there is room; false when the ring is full. */
   tryPush(value: number): boolean {
     const ring = this.#ring;
@@ -51,6 +65,7 @@ export class RingProducer {
     Atomics.store(ring.indices, HEAD, (head + 1) | 0);
     return true;
   }
+  // #endregion push
 }
 
 /** The consumer's side: only it writes `tail`. */
@@ -61,6 +76,7 @@ export class RingConsumer {
     this.#ring = new RingView(buffer);
   }
 
+  // #region pop
   /** Removes and returns the oldest value, or undefined when the ring is empty. */
   tryPop(): number | undefined {
     const ring = this.#ring;
@@ -73,4 +89,5 @@ export class RingConsumer {
     Atomics.store(ring.indices, TAIL, (tail + 1) | 0);
     return value;
   }
+  // #endregion pop
 }
