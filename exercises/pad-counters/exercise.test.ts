@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { onDistinctLines } from '#engine/false-sharing';
+import { BUFFER_ALIGNMENT, PREFETCH_PAIR_BYTES, bumpCounter, layoutCounters, type CounterLayout } from './exercise.ts';
+
+const COUNTER_BYTES = 4;
+
+/** Every start address the buffer may have, modulo 128: JavaScript promises only 16-byte alignment. */
+const BASES = Array.from({ length: PREFETCH_PAIR_BYTES / BUFFER_ALIGNMENT }, (_, i) => i * BUFFER_ALIGNMENT);
+
+type Rule = 'apart' | 'before' | 'after';
+
+/**
+ * The first way `layout` breaks "each counter alone in its `block`-byte aligned block,
+ * inside the buffer", over every base address the buffer may have; undefined if none.
+ * `rules` picks what is checked: counters apart from each other, clear of the bytes
+ * before the buffer, clear of the bytes after it.
+ */
+function firstViolation(layout: CounterLayout, block: number, rules: readonly Rule[] = ['apart', 'before', 'after']): string | undefined {
+  const { offsets, byteLength } = layout;
+  for (const base of BASES) {
+    const where = `when the buffer starts at an address that is ${base} more than a multiple of 128`;
+    const blocks = offsets.map((o) => Math.floor((base + o) / block));
+    for (let i = 0; i < offsets.length; i++) {
+      const start = blocks[i]! * block;
+      if (rules.includes('before') && start < base) return `counter ${i} (offset ${offsets[i]}) shares its ${block}-byte block with the ${base - start} bytes before the buffer ${where}`;
+      if (rules.includes('after') && start + block > base + byteLength) return `counter ${i} (offset ${offsets[i]}) shares its ${block}-byte block with ${start + block - base - byteLength} bytes past the buffer's end (byteLength ${byteLength}) ${where}`;
+      for (let j = 0; j < i; j++) {
+        if (rules.includes('apart') && blocks[i] === blocks[j]) return `counters ${j} and ${i} (offsets ${offsets[j]} and ${offsets[i]}, ${offsets[i]! - offsets[j]!} bytes apart) share a ${block}-byte block ${where}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+const THREAD_COUNTS = [1, 2, 3, 4, 8, 16, 64];
+
+describe('the shape of the layout', () => {
+  it('gives one offset per thread, each a multiple of 4, in increasing order, inside the buffer', () => {
+    for (const threads of THREAD_COUNTS) {
+      const { offsets, byteLength } = layoutCounters(threads);
+      expect(offsets.length, `offsets for ${threads} threads`).toBe(threads);
+      offsets.forEach((o, i) => {
+        expect(Number.isInteger(o) && o % COUNTER_BYTES === 0, `offset ${o} of counter ${i} is a multiple of 4 (an Int32Array index)`).toBe(true);
+        expect(o + COUNTER_BYTES, `counter ${i} at ${o} fits in the ${byteLength}-byte buffer`).toBeLessThanOrEqual(byteLength);
+        if (i > 0) expect(o, `counter ${i} comes after counter ${i - 1}`).toBeGreaterThan(offsets[i - 1]!);
+      });
+    }
+  });
+
+  it('rejects a thread count that is not a positive integer with a RangeError', () => {
+    for (const bad of [0, -1, 1.5, Number.NaN]) {
+      expect(() => layoutCounters(bad), `layoutCounters(${bad})`).toThrow(RangeError);
+    }
+  });
+
+  it('wastes no more than 128 * (threads + 2) bytes', () => {
+    for (const threads of THREAD_COUNTS) {
+      expect(layoutCounters(threads).byteLength, `byteLength for ${threads} threads`).toBeLessThanOrEqual(PREFETCH_PAIR_BYTES * (threads + 2));
+    }
+  });
+});
+
+describe('no false sharing, wherever the buffer starts (any multiple of 16)', () => {
+  it('no two counters share a 64-byte cache line, and no counter shares its line with memory outside the buffer', () => {
+    for (const threads of THREAD_COUNTS) {
+      expect(firstViolation(layoutCounters(threads), 64), `${threads} threads, 64-byte lines`).toBeUndefined();
+    }
+  });
+
+  it('no two counters share a 128-byte prefetch pair: counters 64 bytes apart are one pair whenever the buffer starts on a multiple of 128', () => {
+    for (const threads of [2, 3, 4, 8, 16, 64]) {
+      expect(firstViolation(layoutCounters(threads), 128, ['apart']), `${threads} threads, 128-byte pairs (counters against each other)`).toBeUndefined();
+    }
+  });
+
+  it('no counter shares its 128-byte pair with the bytes before the buffer', () => {
+    for (const threads of THREAD_COUNTS) {
+      expect(firstViolation(layoutCounters(threads), 128, ['before']), `${threads} threads, padding before the first counter`).toBeUndefined();
+    }
+  });
+
+  it('no counter shares its 128-byte pair with the bytes after the buffer', () => {
+    for (const threads of THREAD_COUNTS) {
+      expect(firstViolation(layoutCounters(threads), 128, ['after']), `${threads} threads, padding after the last counter`).toBeUndefined();
+    }
+  });
+
+  it('agrees with the engine\'s false-sharing lab: the counters are on distinct 128-byte blocks from a 128-aligned start', () => {
+    for (const threads of THREAD_COUNTS) {
+      expect(onDistinctLines(layoutCounters(threads).offsets, 128), `onDistinctLines(offsets, 128) for ${threads} threads`).toBe(true);
+    }
+  });
+});
+
+describe('the layout in use', () => {
+  it('each thread\'s increments land in its own counter and nowhere else', () => {
+    const threads = 4;
+    const { offsets, byteLength } = layoutCounters(threads);
+    const buffer = new SharedArrayBuffer(byteLength);
+    offsets.forEach((o, i) => bumpCounter(buffer, o, 1000 * (i + 1)));
+    const words = new Int32Array(buffer);
+    offsets.forEach((o, i) => expect(words[o / COUNTER_BYTES], `counter ${i} at offset ${o}`).toBe(1000 * (i + 1)));
+    const total = words.reduce((s, w) => s + w, 0);
+    expect(total, 'sum of every word in the buffer (nothing landed outside the counters)').toBe(10_000);
+  });
+});
