@@ -3,6 +3,12 @@
 // as content collections validated by the same zod schemas the CLI uses.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+// Full-text search: Pagefind indexes the built lessons into dist/pagefind/ after every build.
+import pagefind from './site/lib/pagefind.ts';
+// Highlighting themes of all code on the site (both keep WCAG AA contrast).
+import { CODE_THEMES } from './site/lib/code-themes.ts';
+// The in-page runner (engine modules, grading worker, type-check, declarations): built into /runner/.
+import ticklabRunner from './site/build/runner-integration.ts';
 
 // SharedArrayBuffer (the ring exercises in the browser) needs a cross-origin isolated
 // page: these two headers, which a static host must send as well.
@@ -14,7 +20,9 @@ const isolation = {
 export default defineConfig({
   srcDir: './site',
   outDir: './dist',
-  integrations: [mdx()],
+  integrations: [mdx(), ticklabRunner(), pagefind()],
+  // Fenced code in lessons (Rust, rustc's messages) in the site's light and dark themes.
+  markdown: { shikiConfig: { themes: CODE_THEMES } },
   server: { headers: isolation, host: '127.0.0.1' },
   vite: { worker: { format: 'es' } },
 });

@@ -1,0 +1,200 @@
+/**
+ * Grading in the page, the same way `ticklab grade` grades: the student's code is
+ * transpiled (a syntax error or a forbidden import stops there, as the CLI's bundler
+ * does), then the exercise's tests run against it in a fresh Web Worker while the code
+ * is type-checked in another; a type error makes the verdict an `error`, as in the CLI.
+ * The verdict, the time-out outcome and the report come from the grading core
+ * (`grading/`), shared with the CLI.
+ *
+ * The worker driver here builds on `grading/worker-driver.ts`: that one starts a worker
+ * from one self-contained bundle (the CLI's Chromium grading); the page instead keeps a
+ * module worker ready with the harness and the exercise's engine modules already loaded
+ * (a warm run then takes a fraction of a cold one), and sends it the code to run. The
+ * report it returns, and its reading (`outcomeOfReport`), are the core's.
+ */
+import type { ExerciseResult, Problem } from '../../../grading/result-schema.ts';
+import type { HarnessEvent } from '../../../grading/run-tests.ts';
+import { verdict } from '../../../grading/verdict.ts';
+import { outcomeOfReport, type WorkerReport } from '../../../grading/worker-driver.ts';
+import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunnerManifest } from './protocol.ts';
+
+/** The runner's folder on this site: `/runner/` under the site's base. */
+export function runnerBase(): string {
+  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+  return new URL(`${base.replace(/\/?$/, '/')}runner/`, location.href).href;
+}
+
+let manifest: Promise<RunnerManifest> | undefined;
+export function loadManifest(): Promise<RunnerManifest> {
+  manifest ??= fetch(`${runnerBase()}manifest.json`).then((r) => {
+    if (!r.ok) throw new Error(`the runner's manifest is missing (${r.status}): was the site built with its runner?`);
+    return r.json() as Promise<RunnerManifest>;
+  });
+  return manifest;
+}
+
+// ----------------------------------------------------------------- type-check worker
+
+type CheckPayload = CheckRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+let checkWorker: { worker: Worker; pending: Map<number, (reply: CheckReply) => void>; next: number } | undefined;
+
+function check(request: CheckPayload): Promise<CheckReply> {
+  if (!checkWorker) {
+    const worker = new Worker(`${runnerBase()}check-worker.js`, { type: 'module', name: 'ticklab type-check' });
+    const state = { worker, pending: new Map<number, (reply: CheckReply) => void>(), next: 1 };
+    worker.onmessage = (e: MessageEvent<CheckReply>) => {
+      state.pending.get(e.data.id)?.(e.data);
+      state.pending.delete(e.data.id);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      for (const [id, resolve] of state.pending) resolve({ id, type: 'failed', message: `the type-check worker failed: ${e.message}` });
+      state.pending.clear();
+      checkWorker = undefined;
+    };
+    checkWorker = state;
+  }
+  const state = checkWorker;
+  const id = state.next++;
+  return new Promise((resolve) => {
+    state.pending.set(id, resolve);
+    state.worker.postMessage({ ...request, id } as CheckRequest);
+  });
+}
+
+// ----------------------------------------------------------------- grading workers
+
+interface ReadyWorker {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+/** One worker per exercise kept loaded and waiting; each run takes it and a new one is made after. */
+const waiting = new Map<string, ReadyWorker>();
+
+function startWorker(exercise: ManifestExercise): ReadyWorker {
+  const worker = new Worker(`${runnerBase()}worker.js`, { type: 'module', name: `ticklab ${exercise.slug}` });
+  const ready = new Promise<void>((resolve) => {
+    const done = () => {
+      worker.removeEventListener('message', onMessage);
+      resolve();
+    };
+    // A failed preparation is not fatal: the run loads what it needs and reports what fails.
+    const onMessage = (e: MessageEvent<GradeReply>) => {
+      if (e.data.type === 'ready' || e.data.type === 'error') done();
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', done, { once: true });
+  });
+  worker.postMessage({ type: 'prepare', testModule: exercise.testModule, engineImports: exercise.engineImports } satisfies GradeRequest);
+  return { worker, ready };
+}
+
+function takeWorker(exercise: ManifestExercise): ReadyWorker {
+  const ready = waiting.get(exercise.slug) ?? startWorker(exercise);
+  waiting.delete(exercise.slug);
+  return ready;
+}
+
+/** Loads the compiler, the harness and the exercise's modules ahead of the first Run (no student code runs). */
+export async function warmUp(slug: string): Promise<void> {
+  const exercise = (await loadManifest()).exercises[slug];
+  if (!exercise || exercise.runsIn === 'node') return;
+  if (!waiting.has(slug)) waiting.set(slug, startWorker(exercise));
+  void check({ type: 'transpile', code: '', codeLabel: 'exercise.ts', runnerBase: runnerBase() });
+}
+
+export interface RunOptions {
+  onEvent?: (event: HarnessEvent) => void;
+  signal?: AbortSignal;
+}
+
+/** Sends one run to a waiting worker and collects its report; terminates it at the time limit. Never rejects. */
+export function runInWorker(ready: ReadyWorker, request: GradeRequest, timeLimitMs: number, options: RunOptions = {}): Promise<WorkerReport> {
+  const { worker } = ready;
+  return new Promise((resolve) => {
+    const events: HarnessEvent[] = [];
+    let settled = false;
+    const finish = (report: Omit<WorkerReport, 'events' | 'timedOut'> & { timedOut?: boolean }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', cancel);
+      worker.terminate();
+      resolve({ events, timedOut: false, ...report });
+    };
+    const cancel = () => finish({ cancelled: true });
+    // The clock starts with the run: preparation happened before, without student code.
+    const timer = setTimeout(() => finish({ timedOut: true }), timeLimitMs);
+    if (options.signal?.aborted) return cancel();
+    options.signal?.addEventListener('abort', cancel);
+    worker.onmessage = (e: MessageEvent<GradeReply>) => {
+      const message = e.data;
+      if (message.type === 'event') {
+        events.push(message.event);
+        options.onEvent?.(message.event);
+      } else if (message.type === 'done') finish({ outcome: message.outcome });
+      else if (message.type === 'error') finish({ error: message.message });
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      finish({ error: `${e.message} (${e.filename}:${e.lineno})` });
+    };
+    worker.postMessage(request);
+  });
+}
+
+// ----------------------------------------------------------------- grading
+
+/** How the CLI names the student's file in messages (`ticklab grade <slug>`). */
+export const codeLabelOf = (slug: string) => `exercises/${slug}/exercise.ts`;
+
+/** Why an exercise cannot be graded in this page, or undefined when it can. */
+export function cannotRun(exercise: ManifestExercise | undefined, isolated: boolean): string | undefined {
+  if (!exercise) return 'this exercise is not part of the runner built with the site (rebuild the site)';
+  if (exercise.runsIn === 'node') {
+    return `${exercise.title} is graded only by the command line (its meta.json says runsIn: "node": its tests need Node). Run \`npx ticklab ${exercise.slug}\`.`;
+  }
+  if (exercise.needsIsolation && !isolated) {
+    return `${exercise.title} shares memory between threads (SharedArrayBuffer), which browsers allow only in a cross-origin-isolated page, and this page is not: its host sends no Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers, and the service worker that adds them could not start (a private window, or service workers disabled). Run \`npx ticklab ${exercise.slug}\`, or open the course with \`npm start\`.`;
+  }
+  return undefined;
+}
+
+/** Grades `code` as the exercise's exercise.ts. Never rejects for anything the code does. */
+export async function gradeInPage(slug: string, code: string, options: RunOptions = {}): Promise<ExerciseResult> {
+  const started = performance.now();
+  const codeLabel = codeLabelOf(slug);
+  const finish = (tests: ExerciseResult['tests'], problems: Problem[]): ExerciseResult => ({
+    exercise: slug,
+    status: verdict(tests, problems),
+    durationMs: Math.round(performance.now() - started),
+    tests,
+    problems,
+  });
+  const exercise = (await loadManifest()).exercises[slug];
+  const why = cannotRun(exercise, globalThis.crossOriginIsolated === true);
+  if (why || !exercise) return finish([], [{ kind: 'load', message: why ?? 'no such exercise' }]);
+
+  const ready = takeWorker(exercise);
+  const transpiled = await check({ type: 'transpile', code, codeLabel, runnerBase: runnerBase() });
+  if (transpiled.type === 'failed') return finish([], [{ kind: 'crash', message: transpiled.message }]);
+  if (transpiled.type !== 'transpiled') return finish([], [{ kind: 'crash', message: 'the type-check worker answered out of turn' }]);
+  if (transpiled.problems.length > 0) {
+    waiting.set(slug, ready); // not used: keep it for the next run
+    return finish([], transpiled.problems);
+  }
+  // Run the tests and type-check meanwhile, as the CLI does.
+  const typed = check({ type: 'typecheck', slug, code, codeLabel });
+  await ready.ready;
+  const report = await runInWorker(ready, { type: 'run', testModule: exercise.testModule, studentJs: transpiled.js, testTimeoutMs: exercise.timeLimitMs }, exercise.timeLimitMs, options);
+  const outcome = outcomeOfReport(report, exercise.timeLimitMs);
+  const typeReply = await typed;
+  const typeProblems: Problem[] =
+    typeReply.type === 'typechecked' ? typeReply.problems : [{ kind: 'crash', message: typeReply.type === 'failed' ? typeReply.message : 'no type-check' }];
+  const result = finish(outcome.tests, [...typeProblems, ...outcome.problems]);
+  // Ready the next run's worker once this one is over (two cores: not while it runs).
+  if (!waiting.has(slug)) waiting.set(slug, startWorker(exercise));
+  return result;
+}

@@ -1,0 +1,60 @@
+/**
+ * What the page, the type-check worker and the grading worker say to each other, and
+ * what the build writes for them under `/runner/` (see site/build/runner-files.ts).
+ * Types only: nothing here ships code.
+ */
+import type { HarnessEvent, HarnessOutcome } from '../../../grading/run-tests.ts';
+import type { Problem } from '../../../grading/result-schema.ts';
+
+/** `/runner/manifest.json`: one entry per exercise, written at build time. */
+export interface RunnerManifest {
+  /** Compiler options of the CLI's type-check, as TypeScript's JSON form (`tsconfig` spelling). */
+  compilerOptions: Record<string, unknown>;
+  /** `#engine/<name>` -> the module's generated declaration file in the types bundle (`/engine/book/order-book.d.ts`). */
+  engine: Record<string, string>;
+  exercises: Record<string, ManifestExercise>;
+}
+
+export interface ManifestExercise {
+  slug: string;
+  title: string;
+  runsIn: 'both' | 'node' | 'browser';
+  timeLimitMs: number;
+  /** The test module, compiled at build time, relative to `/runner/` (`tests/borrow-tracker.js`). */
+  testModule: string;
+  /** The test file's TypeScript source, relative to `/runner/`, for the type-check. */
+  testSource: string;
+  /** The engine modules the tests import, preloaded by a waiting grading worker. */
+  engineImports: string[];
+  /** Whether the tests or the reference solution use SharedArrayBuffer (a cross-origin-isolated page only). */
+  needsIsolation: boolean;
+}
+
+/** `/runner/types.json`: every declaration file the type-check reads, by virtual path. */
+export interface TypesBundle {
+  files: Record<string, string>;
+}
+
+// ----------------------------------------------------------------- check worker
+
+export type CheckRequest =
+  | { id: number; type: 'transpile'; code: string; codeLabel: string; runnerBase: string }
+  | { id: number; type: 'typecheck'; slug: string; code: string; codeLabel: string };
+
+export type CheckReply =
+  | { id: number; type: 'transpiled'; js: string; problems: Problem[] }
+  | { id: number; type: 'typechecked'; problems: Problem[] }
+  | { id: number; type: 'failed'; message: string };
+
+// ----------------------------------------------------------------- grading worker
+
+export type GradeRequest =
+  /** Load the harness and these modules now, so that the run itself is quick. */
+  | { type: 'prepare'; testModule: string; engineImports: string[] }
+  | { type: 'run'; testModule: string; studentJs: string; testTimeoutMs: number };
+
+export type GradeReply =
+  | { type: 'ready' }
+  | { type: 'event'; event: HarnessEvent }
+  | { type: 'done'; outcome: HarnessOutcome }
+  | { type: 'error'; message: string };
