@@ -1,0 +1,102 @@
+/**
+ * Exercise: price-level-queue (reference solution).
+ *
+ * A price level is a FIFO queue with one extra demand: a cancel may hit any order, not
+ * just the front, and must not walk the queue to find it. Two structures together give
+ * that: a doubly linked list (each record knows its neighbours, so it can be unlinked
+ * in O(1) once found) and a map from id to record (so it is found in O(1)). Real books
+ * do the same with intrusive lists over preallocated records; the engine's book does it
+ * with `next`/`prev` indices in a typed array.
+ */
+
+/** A queued order. `qty` is its remaining quantity, lowered in place by partial fills. */
+export interface QueuedOrder {
+  readonly id: number;
+  qty: number;
+}
+
+/** A record of the queue: the order and its neighbours (a doubly linked list). */
+class Node implements QueuedOrder {
+  prev: Node | undefined = undefined;
+  next: Node | undefined = undefined;
+  constructor(
+    readonly id: number,
+    public qty: number,
+  ) {}
+}
+
+export class PriceLevel {
+  /** Oldest order: the next to trade. */
+  #head: Node | undefined = undefined;
+  /** Newest order: where the next arrival goes. */
+  #tail: Node | undefined = undefined;
+  /** id -> record, so that a cancel finds its order without walking the queue. */
+  readonly #byId = new Map<number, Node>();
+
+  constructor(readonly price: number) {}
+
+  /** Number of queued orders. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  // #region push
+  /** Adds an order at the back of the queue. */
+  push(id: number, qty: number): QueuedOrder {
+    // Arrival order is time priority: the newest order goes behind every older one.
+    const node = new Node(id, qty);
+    node.prev = this.#tail;
+    if (this.#tail === undefined) this.#head = node;
+    else this.#tail.next = node;
+    this.#tail = node;
+    this.#byId.set(id, node);
+    return node;
+  }
+  // #endregion push
+
+  /** The oldest order, or undefined. */
+  front(): QueuedOrder | undefined {
+    return this.#head;
+  }
+
+  /** Removes and returns the oldest order, or undefined. */
+  shift(): QueuedOrder | undefined {
+    const head = this.#head;
+    if (head === undefined) return undefined;
+    // The front is just a remove that needs no lookup.
+    this.#unlink(head);
+    return head;
+  }
+
+  // #region remove
+  /** Removes the order `id` from anywhere in the queue, in O(1); undefined if absent. */
+  remove(id: number): QueuedOrder | undefined {
+    // The map answers "where is it?" without a walk; the links answer "what closes the
+    // gap?" without a shift. Neither depends on how many orders are queued.
+    const node = this.#byId.get(id);
+    if (node === undefined) return undefined;
+    this.#unlink(node);
+    return node;
+  }
+
+  #unlink(node: Node): void {
+    // Each neighbour, or the level's end pointer when there is none, skips the node.
+    if (node.prev === undefined) this.#head = node.next;
+    else node.prev.next = node.next;
+    if (node.next === undefined) this.#tail = node.prev;
+    else node.next.prev = node.prev;
+    node.prev = node.next = undefined;
+    this.#byId.delete(node.id);
+  }
+  // #endregion remove
+
+  /** The record of order `id`, or undefined. */
+  get(id: number): QueuedOrder | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The queued orders, front first. */
+  *[Symbol.iterator](): IterableIterator<QueuedOrder> {
+    for (let n = this.#head; n !== undefined; n = n.next) yield n;
+  }
+}
