@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { OrderBook } from '#engine/order-book';
+import { parseTapeLine } from '#engine/tape';
+import { generateTape } from '#engine/tape-gen';
+import { auditChecksum, auditRecord } from './exercise.ts';
+
+/** FNV-1a 64 as the exercise defines it, written here so the grade does not trust the student's copy. */
+function fnv(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) h = ((h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+}
+
+/**
+ * The record derived from the engine's replay, another way round than a student would:
+ * every id named on the tape is asked of the book at the end (resting or not), and
+ * fills are kept in a sparse object keyed by id.
+ */
+function engineRecord(lines: readonly string[]): string {
+  const book = new OrderBook();
+  const named = new Set<number>();
+  const fills: Record<string, bigint> = {};
+  let count = 0n;
+  let qty = 0n;
+  let notional = 0n;
+  for (const line of lines) {
+    const parsed = parseTapeLine(line);
+    if (parsed && 'op' in parsed) named.add(parsed.id);
+    for (const e of book.applyLine(line)) {
+      if (e.type !== 'trade') continue;
+      count += 1n;
+      qty += BigInt(e.qty);
+      notional += BigInt(e.price) * BigInt(e.qty);
+      for (const id of [e.taker, e.maker]) fills[id] = (fills[id] ?? 0n) + BigInt(e.qty);
+    }
+  }
+  const ids = [...named].sort((a, b) => a - b);
+  let out = `trades ${count} ${qty} ${notional}\n`;
+  for (const id of ids) {
+    const o = book.order(id);
+    if (o) out += `order ${o.id} ${o.side} ${o.price} ${o.qty}\n`;
+  }
+  const filledIds = Object.keys(fills).map(Number).sort((a, b) => a - b);
+  for (const id of filledIds) out += `fill ${id} ${fills[id]}\n`;
+  return out;
+}
+
+/** Compares two records line by line and names the first line that differs. */
+function expectSameRecord(actual: string, expected: string, what: string): void {
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  for (let i = 0; i < Math.max(a.length, e.length); i++) {
+    expect(a[i], `${what}, record line ${i + 1}: yours ${JSON.stringify(a[i])}, the engine's replay gives ${JSON.stringify(e[i])}`).toBe(e[i]);
+  }
+}
+
+const limit = (id: number, side: 'buy' | 'sell', price: number | bigint, qty: number | bigint) =>
+  `{"op":"limit","id":${id},"side":"${side}","price":${price},"qty":${qty}}`;
+
+/** A small fixed tape with trades, partial fills, a cancel, a modify, a market and two bad lines. */
+const REFERENCE_TAPE = [
+  limit(1, 'sell', 10_005, 30),
+  limit(2, 'sell', 10_003, 10),
+  limit(3, 'buy', 9_998, 25),
+  limit(4, 'buy', 10_004, 15),
+  '{"op":"cancel","id":3}',
+  limit(5, 'buy', 9_990, 40),
+  '{"op":"modify","id":1,"price":10_006}',
+  '{"op":"modify","id":1,"price":10006}',
+  '{"op":"market","id":6,"side":"buy","qty":12}',
+  'not json at all',
+  limit(7, 'sell', 9_990, 45),
+];
+
+describe('the record\'s format', () => {
+  it('an empty tape gives the single line "trades 0 0 0"', () => {
+    expect(auditRecord([]), 'record of an empty tape').toBe('trades 0 0 0\n');
+  });
+
+  it('one trade: its count, qty and notional, the maker\'s remainder, and the fills of both sides', () => {
+    const tape = [limit(1, 'sell', 10_005, 30), limit(2, 'buy', 10_010, 12)];
+    const expected = ['trades 1 12 120060', 'order 1 sell 10005 18', 'fill 1 12', 'fill 2 12', ''].join('\n');
+    expectSameRecord(auditRecord(tape), expected, 'sell 30 @ 10005, then buy 12 @ 10010');
+  });
+
+  it('the checksum is FNV-1a 64 of the record', () => {
+    const tape = [limit(1, 'sell', 10_005, 30), limit(2, 'buy', 10_010, 12)];
+    expect(auditChecksum(tape), 'checksum of the two-line tape').toBe(fnv(auditRecord(tape)));
+  });
+});
+
+describe('the same record as the engine\'s replay', () => {
+  it.each([1, 2, 3])('seeded tape %i (3,000 lines, one in twenty bad) gives the engine\'s record line for line', (seed) => {
+    const tape = generateTape({ seed, count: 3000, badRate: 0.05 });
+    expectSameRecord(auditRecord(tape), engineRecord(tape), `tape seed ${seed}`);
+  });
+
+  it('the reference tape gives the engine\'s record line for line', () => {
+    expectSameRecord(auditRecord(REFERENCE_TAPE), engineRecord(REFERENCE_TAPE), 'reference tape');
+  });
+});
+
+describe('nothing but the tape reaches the record', () => {
+  it('resting orders are listed by id as numbers: 9, then 10, then 100, whatever order they arrived in', () => {
+    const tape = [limit(100, 'buy', 990, 1), limit(9, 'buy', 991, 1), limit(10, 'sell', 1010, 1)];
+    const orders = auditRecord(tape).split('\n').filter((l) => l.startsWith('order '));
+    expect(orders, 'order lines, by id as numbers').toEqual(['order 9 buy 991 1', 'order 10 sell 1010 1', 'order 100 buy 990 1']);
+  });
+
+  it('fills are listed by id, not in the order the ids first traded', () => {
+    // Taker 30 trades first (with maker 20), then taker 7 (with maker 21).
+    const tape = [limit(20, 'sell', 1000, 5), limit(21, 'sell', 1001, 5), limit(30, 'buy', 1000, 5), limit(7, 'buy', 1001, 5)];
+    const fills = auditRecord(tape).split('\n').filter((l) => l.startsWith('fill '));
+    expect(fills, 'fill lines, by id').toEqual(['fill 7 5', 'fill 20 5', 'fill 21 5', 'fill 30 5']);
+  });
+
+  it('notional is exact beyond 2^53: (2^40 + 1) ticks times (2^14 + 1) lots', () => {
+    const price = 2n ** 40n + 1n;
+    const qty = 2n ** 14n + 1n;
+    const tape = [limit(1, 'sell', price, qty), limit(2, 'buy', price, qty)];
+    const first = auditRecord(tape).split('\n')[0];
+    // 18015498021126145 is odd and above 2^53: a double cannot hold it.
+    expect(first, 'the trades line with an exact notional').toBe(`trades 1 ${qty} ${price * qty}`);
+  });
+
+  it('the same tape gives the same record on every run, whatever the clock says', () => {
+    const tape = generateTape({ seed: 4, count: 500 });
+    const now = Date.now;
+    const perfNow = performance.now.bind(performance);
+    const records: string[] = [];
+    try {
+      for (const t of [1_000, 1_900_000_000_000]) {
+        Date.now = () => t;
+        performance.now = () => t;
+        records.push(auditRecord(tape));
+      }
+    } finally {
+      Date.now = now;
+      performance.now = perfNow;
+    }
+    expect(records[1], 'the record replayed with the clock at another time').toBe(records[0]);
+  });
+
+  it('the reference tape\'s checksum is 48404662196135eb on every machine', () => {
+    // Pinned once: Node and the browser, and any correct implementation, must agree.
+    expect(fnv(engineRecord(REFERENCE_TAPE)), 'the reference checksum itself (guards this test)').toBe('48404662196135eb');
+    expect(auditChecksum(REFERENCE_TAPE), 'your checksum of the reference tape').toBe('48404662196135eb');
+  });
+
+  it('one more cancel on the tape changes the checksum', () => {
+    const tape = generateTape({ seed: 5, count: 400 });
+    const resting = engineRecord(tape).split('\n').find((l) => l.startsWith('order '))!;
+    const id = resting.split(' ')[1];
+    expect(auditChecksum([...tape, `{"op":"cancel","id":${id}}`]), 'checksum after cancelling a resting order').not.toBe(auditChecksum(tape));
+  });
+});
