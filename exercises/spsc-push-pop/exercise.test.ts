@@ -439,6 +439,7 @@ describe.skipIf(typeof process === 'undefined' || !process.versions?.node)('two 
       }
     }
     await producer;
-    expect(firstDivergence(got, values) ?? 'in order', 'the values received, against the values sent').toBe('in order');
+    const divergence = firstDivergence(got, values);
+    expect(divergence === undefined ? 'in order' : 'not in order', `the values received, against the values sent${divergence ? `: ${divergence}` : ''}`).toBe('in order');
   });
 });
