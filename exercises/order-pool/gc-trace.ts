@@ -34,7 +34,7 @@ const kinds: Record<number, string> = {
 };
 const observer = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    const kind = (entry.detail as { kind?: number } | undefined)?.kind ?? -1;
+    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1;
     pauses.push({ kind: kinds[kind] ?? 'other', ms: entry.duration });
   }
 });
