@@ -46,12 +46,14 @@ export class PriceError extends Error {
 /** The two minimum pricing increments of Rule 612 for stocks at or above $1.00. */
 export type TickTier = 'penny' | 'half-penny';
 
+// #region float-parse
 /** "101.25" → 1_012_500 units, exactly, without ever making a float. */
 export function parsePrice(text: string): number {
   // TODO: this is the classic mistake (a binary float, rounded to cents). Read the digits
   // as text instead, and throw PriceError for syntax, precision and range.
   return Math.round(parseFloat(text) * 100) * 100;
 }
+// #endregion float-parse
 
 /** 1_012_500 → "101.25": at least two decimals, no trailing zeros beyond them. */
 export function formatPrice(units: number): string {

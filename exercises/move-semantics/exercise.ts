@@ -85,11 +85,13 @@ export function validate(order: Readonly<Order>): string[] {
   return reasons;
 }
 
+// #region execute
 /** Takes ownership of the order, fills it, and drops it when it returns. */
 export function execute(order: Owned<Order>): ExecutionResult {
   using mine = order.move();
   return mine.read((o) => ({ status: 'filled', id: o.id, qty: o.qty, notionalTicks: o.qty * o.priceTicks }));
 }
+// #endregion execute
 
 /** Validate (a borrow), then execute (a move). The caller's handle is dead afterwards either way. */
 export function processOrder(order: Owned<Order>): ExecutionResult {

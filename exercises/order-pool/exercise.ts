@@ -35,6 +35,7 @@ export class PoolError extends Error {
   }
 }
 
+// #region pool-order
 /** One reusable order. Its fields are plain data; the pool decides who may use it. */
 export class PoolOrder implements Disposable {
   id = 0;
@@ -51,6 +52,7 @@ export class PoolOrder implements Disposable {
     this.pool.release(this);
   }
 }
+// #endregion pool-order
 
 export class OrderPool {
   readonly capacity: number;
