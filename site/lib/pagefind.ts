@@ -6,13 +6,14 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+// Imported with the config (a dynamic import in the hook would go through Vite's module runner, closed by then).
+import { close, createIndex } from 'pagefind';
 
 export default function pagefind(): AstroIntegration {
   return {
     name: 'ticklab-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { createIndex, close } = await import('pagefind');
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
