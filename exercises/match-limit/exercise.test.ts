@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { OrderBook, type BookEvent, type BookSnapshot } from '#engine/order-book';
+import { firstDivergence, formatBook, formatEvent, type Divergence } from '#engine/tape';
+import { generateTape } from '#engine/tape-gen';
+import { Book, Level } from './exercise.ts';
+
+/** Applies commands to a fresh book and returns the events of the last one. */
+function run(book: Book, ...lines: string[]): BookEvent[] {
+  let last: BookEvent[] = [];
+  for (const line of lines) last = book.applyLine(line);
+  return last;
+}
+const limit = (id: number, side: 'buy' | 'sell', price: number, qty: number) => JSON.stringify({ op: 'limit', id, side, price, qty });
+const market = (id: number, side: 'buy' | 'sell', qty: number) => JSON.stringify({ op: 'market', id, side, qty });
+const trade = (taker: number, maker: number, price: number, qty: number) => ({ type: 'trade', taker, maker, price, qty });
+
+describe('price-time priority', () => {
+  it('a buy takes the lowest ask first, a sell the highest bid first', () => {
+    const book = new Book();
+    run(book, limit(1, 'sell', 103, 5), limit(2, 'sell', 101, 5), limit(3, 'sell', 102, 5));
+    expect(run(book, limit(4, 'buy', 103, 5)), 'events of a buy 5 @ 103 against asks at 103, 101, 102').toEqual([trade(4, 2, 101, 5)]);
+    run(book, limit(5, 'buy', 97, 5), limit(6, 'buy', 99, 5), limit(7, 'buy', 98, 5));
+    expect(run(book, limit(8, 'sell', 97, 5)), 'events of a sell 5 @ 97 against bids at 97, 99, 98').toEqual([trade(8, 6, 99, 5)]);
+  });
+
+  it('at one price, the oldest order fills first', () => {
+    const book = new Book();
+    run(book, limit(1, 'sell', 101, 5), limit(2, 'sell', 101, 5), limit(3, 'sell', 101, 5));
+    expect(run(book, limit(4, 'buy', 101, 7)), 'events of a buy 7 against three asks of 5 at one price').toEqual([trade(4, 1, 101, 5), trade(4, 2, 101, 2)]);
+    expect(run(book, limit(5, 'buy', 101, 3)), 'the partly filled order 2 keeps the front').toEqual([trade(5, 2, 101, 3)]);
+  });
+
+  it('a sweep fills whole levels best first, then stops at the limit and rests the rest', () => {
+    const book = new Book();
+    run(book, limit(1, 'sell', 101, 2), limit(2, 'sell', 102, 3), limit(3, 'sell', 104, 9));
+    expect(run(book, limit(4, 'buy', 103, 10)), 'events of a buy 10 @ 103 against 2 @ 101, 3 @ 102, 9 @ 104').toEqual([
+      trade(4, 1, 101, 2),
+      trade(4, 2, 102, 3),
+    ]);
+    expect(book.snapshot(), 'book after the sweep: 5 rest at 103, the ask at 104 untouched').toEqual({ bids: [[103, 5, 1]], asks: [[104, 9, 1]] });
+  });
+});
+
+describe("the maker's price", () => {
+  it("a buy limit above the best ask trades at the ask (the maker's price), not at its limit", () => {
+    const book = new Book();
+    run(book, limit(1, 'sell', 100, 10));
+    expect(run(book, limit(2, 'buy', 105, 4)), 'events of a buy 4 @ 105 against an ask at 100').toEqual([trade(2, 1, 100, 4)]);
+  });
+
+  it("a sell limit below the best bid trades at the bid (the maker's price)", () => {
+    const book = new Book();
+    run(book, limit(1, 'buy', 100, 10));
+    expect(run(book, limit(2, 'sell', 95, 4)), 'events of a sell 4 @ 95 against a bid at 100').toEqual([trade(2, 1, 100, 4)]);
+  });
+});
+
+describe('limits and markets', () => {
+  it('a sell limit does not trade with bids below its limit', () => {
+    const book = new Book();
+    run(book, limit(1, 'buy', 99, 5));
+    expect(run(book, limit(2, 'sell', 100, 5)), 'events of a sell @ 100 against a bid @ 99').toEqual([]);
+    expect(book.snapshot(), 'both rest: the book is not crossed').toEqual({ bids: [[99, 5, 1]], asks: [[100, 5, 1]] });
+  });
+
+  it('a buy limit does not trade with asks above its limit', () => {
+    const book = new Book();
+    run(book, limit(1, 'sell', 101, 5));
+    expect(run(book, limit(2, 'buy', 100, 5)), 'events of a buy @ 100 against an ask @ 101').toEqual([]);
+    expect(book.snapshot(), 'both rest: the book is not crossed').toEqual({ bids: [[100, 5, 1]], asks: [[101, 5, 1]] });
+  });
+
+  it('a market order takes any price and what is left is dropped, never rested', () => {
+    const book = new Book();
+    run(book, limit(1, 'buy', 100, 3), limit(2, 'buy', 90, 3));
+    expect(run(book, market(3, 'sell', 10)), 'events of a market sell 10 against 3 @ 100 and 3 @ 90').toEqual([trade(3, 1, 100, 3), trade(3, 2, 90, 3)]);
+    expect(book.snapshot(), 'book after the market order: empty').toEqual({ bids: [], asks: [] });
+  });
+});
+
+describe('insertLevel keeps each side sorted worst to best', () => {
+  it('levels created in any order end up sorted, the best last', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 500 }), { maxLength: 60 }), (prices) => {
+        const book = new Book();
+        prices.forEach((p, i) => run(book, limit(i + 1, 'buy', p, 1)));
+        prices.forEach((p, i) => run(book, limit(1000 + i, 'sell', 1000 + p, 1)));
+        const bids = book.levels.buy.map((l) => l.price);
+        const asks = book.levels.sell.map((l) => l.price);
+        expect(bids, `bid levels after creating ${JSON.stringify(prices)}: ascending, best (highest) last`).toEqual([...prices].sort((a, b) => a - b));
+        expect(asks, 'ask levels: descending, best (lowest) last').toEqual(prices.map((p) => 1000 + p).sort((a, b) => b - a));
+      }),
+      { seed: 20261125, numRuns: 100 },
+    );
+  });
+});
+
+/** "tape line 37: ... / you emitted ... / the engine emitted ...", or '' when they agree. */
+function explain(d: Divergence | null): string {
+  if (d === null) return '';
+  const show = (x: unknown) =>
+    d.what === 'book' ? formatBook(x as BookSnapshot) : (x as BookEvent[]).map(formatEvent).join(' ') || '(nothing)';
+  const where = d.line === '' ? 'the final book' : `tape line ${d.index + 1}: ${d.line}`;
+  return `${where}\n  you emitted:        ${show(d.actual)}\n  the engine emitted: ${show(d.expected)}`;
+}
+
+describe("against the engine's order book on seeded random tapes", () => {
+  for (const seed of [11, 12, 13, 14]) {
+    it(`replays tape ${seed} (1,000 lines, 5% bad) with the engine's trades, rejects and book`, () => {
+      const lines = generateTape({ seed, count: 1000, badRate: 0.05 });
+      const d = firstDivergence(lines, new OrderBook(), new Book(), { snapshotEvery: 25 });
+      expect(d, explain(d)).toBeNull();
+    });
+  }
+
+  it('replays a wide tape (prices within 200 ticks of the mid, so levels are created everywhere)', () => {
+    const lines = generateTape({ seed: 15, count: 1500, spread: 200 });
+    const d = firstDivergence(lines, new OrderBook(), new Book(), { snapshotEvery: 25 });
+    expect(d, explain(d)).toBeNull();
+  });
+});
+
+describe('a new best level costs the same at any depth', () => {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+  /** A book whose bid side holds `n` empty levels at prices 1..n (worst first), set up directly. */
+  function deepBook(n: number): Book {
+    const book = new Book();
+    for (let p = 1; p <= n; p++) book.levels.buy.push(new Level('buy', p));
+    return book;
+  }
+
+  /** Milliseconds per insertLevel of 250 successive new best levels, 4 times over. */
+  function perInsert(book: Book): number {
+    const n = book.levels.buy.length;
+    let total = 0;
+    for (let rep = 0; rep < 4; rep++) {
+      const fresh = Array.from({ length: 250 }, (_, i) => new Level('buy', n + 1 + i));
+      const t0 = performance.now();
+      for (const level of fresh) book.insertLevel(level);
+      total += performance.now() - t0;
+      expect(book.levels.buy.length, `bid levels after 250 inserts into ${n}`).toBe(n + 250);
+      expect(book.levels.buy[n + 249], 'the last new level is the best: the last entry').toBe(fresh[249]);
+      book.levels.buy.length = n; // untimed: back to n levels
+    }
+    return total / 1000;
+  }
+
+  it('inserting a new best level with 64,000 levels resting takes under 8x the time with 1,000 (a binary search gives 1x to 2x, a scan 64x)', () => {
+    const small = deepBook(1000);
+    const big = deepBook(64_000);
+    perInsert(small); // warm-up: let the JIT compile insertLevel()
+    perInsert(big);
+    const ts: number[] = [];
+    const tb: number[] = [];
+    for (let round = 0; round < 7; round++) {
+      if (round % 2 === 0) {
+        ts.push(perInsert(small));
+        tb.push(perInsert(big));
+      } else {
+        tb.push(perInsert(big));
+        ts.push(perInsert(small));
+      }
+    }
+    const ratio = median(tb) / median(ts);
+    expect(
+      ratio,
+      `time per new best level at 64,000 levels / at 1,000 levels (medians of 7 interleaved rounds: ${(median(tb) * 1e6).toFixed(0)} ns vs ${(median(ts) * 1e6).toFixed(0)} ns)`,
+    ).toBeLessThan(8);
+  });
+});
