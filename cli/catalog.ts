@@ -7,9 +7,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { exerciseMetaSchema, type ExerciseMeta } from '../content/schemas/exercise.ts';
+import { SLUG_PATTERN } from '../content/schemas/slug.ts';
 import { courseOutlineSchema, lessonIds, type CourseOutline } from '../content/schemas/course.ts';
 import { quizSchema, type Quiz } from '../content/schemas/quiz.ts';
 import { courseRoot } from './paths.ts';
+import { UsageError } from './errors.ts';
 
 /** The files of one exercise folder. */
 export interface ExerciseFiles {
@@ -49,7 +51,12 @@ export function formatIssue(issue: CatalogIssue): string {
   return `${issue.file}${issue.field ? ` (${issue.field})` : ''}: ${issue.message}`;
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
+
+/** How messages name a file of an exercise: `exercises/<slug>/<file>`, from the course root. */
+export function exerciseLabel(slug: string, file = 'exercise.ts'): string {
+  return `exercises/${slug}/${file}`;
+}
 
 export function exerciseFiles(root: string, slug: string): ExerciseFiles {
   const dir = path.join(root, 'exercises', slug);
@@ -183,7 +190,7 @@ export function pick(catalog: Catalog, slugs: readonly string[]): Exercise[] {
     const found = catalog.exercises.find((e) => e.slug === slug);
     if (found) return found;
     // The folder is there but did not load: say what is wrong with it, not "unknown".
-    const broken = catalog.issues.filter((i) => i.file.startsWith(`exercises/${slug}/`) || i.file === `exercises/${slug}`);
+    const broken = catalog.issues.filter((i) => i.file.startsWith(exerciseLabel(slug, '')) || i.file === exerciseLabel(slug, '').slice(0, -1));
     if (broken.length) {
       const what = broken.map(formatIssue).join('; ');
       throw new UsageError(`exercise "${slug}" cannot be loaded: ${what}. Fix it (docs/authoring.md explains each field), then run \`ticklab check ${slug}\`.`);
@@ -192,9 +199,4 @@ export function pick(catalog: Catalog, slugs: readonly string[]): Exercise[] {
     const hint = near.length ? ` Did you mean ${near.join(' or ')}?` : ' Run `ticklab list` to see them all.';
     throw new UsageError(`unknown exercise "${slug}".${hint}`);
   });
-}
-
-/** An error in how the CLI was called: printed without a stack trace, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { cac } from 'cac';
 import pc from 'picocolors';
-import { UsageError } from './catalog.ts';
+import { UsageError } from './errors.ts';
 import { shutdown } from './grader/shutdown.ts';
 import { VERSION } from './version.ts';
 
@@ -134,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((f: Flags) => run(async () => (await import('./commands/author/schemas.ts')).schemasCommand({ check: Boolean(f.check) })));
 
   cli
-    .command('build-wasm', 'Assemble engine/kernels.wat into engine/kernels-wasm.ts')
+    .command('build-wasm', 'Assemble engine/simd/kernels.wat into engine/simd/kernels-wasm.ts')
     .option('--check', 'Fail if the checked-in module differs from a fresh build')
     .action((f: Flags) => run(async () => (await import('./commands/author/build-wasm.ts')).buildWasmCommand({ check: Boolean(f.check) })));
 

@@ -43,9 +43,17 @@ export const exerciseResultSchema = z
   })
   .strict();
 
+/**
+ * The version of this results format. Raised whenever a field changes meaning or is
+ * removed (adding an optional field does not), so that a class's old reports stay
+ * readable: a reader checks it before trusting the rest.
+ */
+export const RESULTS_SCHEMA_VERSION = 1;
+
 /** `ticklab grade --json`: one report object on standard output. */
 export const gradeReportSchema = z
   .object({
+    schemaVersion: z.literal(RESULTS_SCHEMA_VERSION).describe('The version of this results format (see RESULTS_SCHEMA_VERSION).'),
     tool: z.literal('ticklab'),
     version: z.string(),
     createdAt: z.string().describe('ISO 8601 time the report was made.'),
@@ -62,6 +70,11 @@ export type ExerciseStatus = z.infer<typeof exerciseStatusSchema>;
 export type Problem = z.infer<typeof problemSchema>;
 export type ExerciseResult = z.infer<typeof exerciseResultSchema>;
 export type GradeReport = z.infer<typeof gradeReportSchema>;
+
+/** A grade report over `results`, made by the given version of the grader. */
+export function makeReport(results: ExerciseResult[], version: string): GradeReport {
+  return { schemaVersion: RESULTS_SCHEMA_VERSION, tool: 'ticklab', version, createdAt: new Date().toISOString(), results, summary: summarize(results) };
+}
 
 /** Counts results by status, for a report's summary line. */
 export function summarize(results: readonly ExerciseResult[]): GradeReport['summary'] {

@@ -1,7 +1,7 @@
 /**
- * Content collections: the course outline, the exercises' metadata and the quizzes,
- * validated at build time by the same zod schemas as `ticklab check`, so a broken file
- * fails the build with its path and the field at fault.
+ * Content collections: the course outline, the exercises' metadata, the quizzes, the
+ * lessons (MDX) and the glossary, validated at build time by the same zod schemas as
+ * `ticklab check`, so a broken file fails the build with its path and the field at fault.
  */
 import { readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
@@ -10,6 +10,8 @@ import { glob } from 'astro/loaders';
 import { outlineModuleSchema, courseOutlineSchema } from '../content/schemas/course.ts';
 import { exerciseMetaSchema } from '../content/schemas/exercise.ts';
 import { quizSchema } from '../content/schemas/quiz.ts';
+import { lessonFrontmatterSchema } from '../content/schemas/lesson.ts';
+import { loadGlossary } from './lib/glossary.ts';
 
 const modules = defineCollection({
   // The outline is one file; each module becomes an entry, in course order.
@@ -31,4 +33,16 @@ const quizzes = defineCollection({
   schema: quizSchema,
 });
 
-export const collections = { modules, exercises, quizzes };
+const lessons = defineCollection({
+  // content/lessons/<module>/<lesson>.mdx: the id is "<module>/<lesson>", the lesson id of content/course.json.
+  loader: glob({ pattern: '*/*.mdx', base: './content/lessons', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: lessonFrontmatterSchema,
+});
+
+const glossary = defineCollection({
+  // Every content/glossary/*.json, merged: one entry a term, ids unique across files.
+  loader: async () => (await loadGlossary(new URL('../content/glossary/', import.meta.url))).map((t) => ({ ...t })),
+  schema: z.object({ id: z.string(), term: z.string(), definition: z.string(), lesson: z.string(), aliases: z.array(z.string()), file: z.string() }),
+});
+
+export const collections = { modules, exercises, quizzes, lessons, glossary };

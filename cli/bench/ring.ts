@@ -8,7 +8,7 @@
  * median over the rounds of values per second, timed from a shared start gate to the
  * last value. The consumer's sum is checked, so a contestant that loses values fails.
  * Ours and ringbuf.js get the same capacity, the same values and the same loops (see
- * `engine/ring-bench-worker.ts`): retry at once on a full or empty ring, sleep 50 us after
+ * `cli/bench/ring-bench-worker.ts`): retry at once on a full or empty ring, sleep 50 us after
  * 1024 failures in a row. The batch producers push pre-filled 256-value arrays, so the
  * batch figures measure the queues, not the generating of data.
  */

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.ts';
 import type { BenchModule, BenchOptions, BenchReport } from '../bench/types.ts';
 
 /** The benchmarks `ticklab bench` knows, each a module `cli/bench/<name>.ts`. */
@@ -15,7 +16,7 @@ const loaders: Record<BenchName, () => Promise<BenchModule>> = {
 export async function runBench(name: string, opts: Omit<BenchOptions, 'log'>): Promise<BenchReport[]> {
   const names: readonly BenchName[] = name === 'all' ? BENCHES : [name as BenchName];
   if (!names.every((n) => (BENCHES as readonly string[]).includes(n))) {
-    throw new Error(`unknown benchmark "${name}": choose one of ${BENCHES.join(', ')} or all`);
+    throw new UsageError(`unknown benchmark "${name}": choose one of ${BENCHES.join(', ')} or all`);
   }
   const log = opts.json ? (line: string) => process.stderr.write(line + '\n') : (line: string) => process.stdout.write(line + '\n');
   const reports: BenchReport[] = [];

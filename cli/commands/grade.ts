@@ -1,11 +1,12 @@
 /** `ticklab grade`: grades the student's exercises, their solutions, or a whole class. */
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { formatIssue, loadCatalog, pick, UsageError, type Exercise } from '../catalog.ts';
+import { exerciseLabel, formatIssue, loadCatalog, pick, type Exercise } from '../catalog.ts';
+import { UsageError } from '../errors.ts';
 import { gradeExercise } from '../grader/grade-exercise.ts';
 import { mapLimit } from '../grader/pool.ts';
 import { gradeClass, parseShard } from '../grader/submissions.ts';
-import { summarize, type ExerciseResult, type GradeReport } from '../../grading/result-schema.ts';
+import { makeReport, type ExerciseResult } from '../../grading/result-schema.ts';
 import { loadProgress, recordResult, saveProgress } from '../progress.ts';
 import { toCsv } from '../report/csv.ts';
 import { formatResult } from '../report/format.ts';
@@ -20,10 +21,6 @@ export interface GradeOptions {
   shard?: string;
   jobs?: number;
   solution?: boolean;
-}
-
-export function makeReport(results: ExerciseResult[]): GradeReport {
-  return { tool: 'ticklab', version: VERSION, createdAt: new Date().toISOString(), results, summary: summarize(results) };
 }
 
 export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise<number> {
@@ -49,7 +46,7 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
     });
   } else {
     results = await mapLimit(exercises, jobs, (exercise) =>
-      gradeExercise(opts.solution ? { exercise, codeFile: exercise.files.solution, codeLabel: `exercises/${exercise.slug}/solution.ts` } : { exercise }),
+      gradeExercise(opts.solution ? { exercise, codeFile: exercise.files.solution, codeLabel: exerciseLabel(exercise.slug, 'solution.ts') } : { exercise }),
     );
     for (const r of results) say(formatResult(r, true));
     if (!opts.solution) {
@@ -59,7 +56,7 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
     }
   }
 
-  const report = makeReport(results);
+  const report = makeReport(results, VERSION);
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, toJunit(results));
   if (opts.csv) writeFileSync(opts.csv, toCsv(results));

@@ -5,7 +5,8 @@
  */
 import { createInterface } from 'node:readline';
 import pc from 'picocolors';
-import { loadCatalog, UsageError } from '../catalog.ts';
+import { loadCatalog } from '../catalog.ts';
+import { UsageError } from '../errors.ts';
 import type { Quiz, QuizQuestion } from '../../content/schemas/quiz.ts';
 import { loadProgress, saveProgress } from '../progress.ts';
 

@@ -1,7 +1,7 @@
 /**
  * `ticklab replay TAPE`: replays an order-book tape (a file, or standard input for `-`)
  * through the reference book, streaming it line by line, and prints every event and then
- * the final `book` line on standard output, as `../shared/spec/order-book-tape.md` says.
+ * the final `book` line on standard output, as `docs/spec/order-book-tape.md` says.
  * Bad lines are rejects, never crashes; errors such as an unreadable file go to stderr.
  */
 import { open } from 'node:fs/promises';

@@ -8,12 +8,13 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import pc from 'picocolors';
-import { loadCatalog, pick, UsageError } from '../catalog.ts';
+import { exerciseLabel, loadCatalog, pick } from '../catalog.ts';
+import { UsageError } from '../errors.ts';
 import { stateDir } from '../paths.ts';
 
 /** The committed starting file, from git's HEAD. */
 export function startingFile(root: string, slug: string): string {
-  const rel = `exercises/${slug}/exercise.ts`;
+  const rel = exerciseLabel(slug);
   try {
     return execFileSync('git', ['show', `HEAD:${rel}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {

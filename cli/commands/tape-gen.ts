@@ -1,6 +1,6 @@
 /**
  * `ticklab tape gen --seed S --count N [--bad-rate R] [--out FILE]`: writes a
- * reproducible random order-book tape (see `engine/tape-gen.ts`) to a file or stdout.
+ * reproducible random order-book tape (see `engine/book/tape-gen.ts`) to a file or stdout.
  */
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';

@@ -8,13 +8,14 @@ import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pc from 'picocolors';
-import { loadCatalog, pick, UsageError, type Exercise } from '../catalog.ts';
+import { loadCatalog, pick, type Exercise } from '../catalog.ts';
+import { UsageError } from '../errors.ts';
 import { lessonTitles } from '../../content/schemas/course.ts';
 import { gradeExercise } from '../grader/grade-exercise.ts';
 import type { ExerciseResult } from '../../grading/result-schema.ts';
 import { loadProgress, recordResult, saveProgress, type Progress } from '../progress.ts';
 import { formatResult, progressBar } from '../report/format.ts';
-import { formatHints, revealHint } from './hint.ts';
+import { formatHints, revealHint } from '../hints.ts';
 
 const KEYS = `${pc.bold('h')} hint · ${pc.bold('l')} list · ${pc.bold('n')} next · ${pc.bold('p')} previous · ${pc.bold('r')} re-run · ${pc.bold('q')} quit`;
 

@@ -6,8 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import type { HarnessEvent, HarnessOutcome } from '../../grading/run-tests.ts';
-import { progressOf, timedOutOutcome, type SandboxOutcome } from './sandbox.ts';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../../grading/isolation.ts';
+import type { RunOutcome } from '../../grading/outcome.ts';
+import { outcomeOfReport } from '../../grading/worker-driver.ts';
+import type * as Driver from '../../grading/worker-driver.ts';
+import { GRADING_DIR } from '../paths.ts';
 import { onShutdown } from './shutdown.ts';
 
 /** The browser used: Debian's Chromium, or TICKLAB_CHROMIUM. */
@@ -38,53 +43,40 @@ function launch(): Promise<Browser> {
 const ORIGIN = 'http://ticklab.localhost';
 
 /**
- * Runs in the page: starts the bundle in a Worker, collects its progress events and
- * outcome, and terminates it at the time limit. Kept as plain JavaScript text, because the
- * CLI's own code is transpiled with helpers that do not exist in the page.
+ * The grading core's worker driver (`grading/worker-driver.ts`), bundled for the page once
+ * per process: the same typed module the course site runs, exposed as `ticklabDriver`.
  */
-const IN_PAGE = `(code, timeLimitMs) => new Promise((resolve) => {
-  const events = [];
-  const source = code + "\\n;ticklabRunTests((e) => postMessage({ type: 'event', event: e }))" +
-    ".then((o) => postMessage({ type: 'done', outcome: o }), (e) => postMessage({ type: 'error', message: String((e && e.stack) || e) }));";
-  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-  const finish = (report) => {
-    clearTimeout(timer);
-    worker.terminate();
-    resolve({ events, timedOut: false, ...report });
-  };
-  // Terminating the worker stops an endless loop; the page itself never blocks.
-  const timer = setTimeout(() => finish({ timedOut: true }), timeLimitMs);
-  worker.onmessage = (e) => {
-    if (e.data.type === 'event') events.push(e.data.event);
-    else if (e.data.type === 'done') finish({ outcome: e.data.outcome });
-    else finish({ error: e.data.message });
-  };
-  worker.onerror = (e) => {
-    e.preventDefault();
-    finish({ error: e.message + ' (' + e.filename + ':' + e.lineno + ')' });
-  };
-})`;
+let driver: Promise<string> | undefined;
+function driverScript(): Promise<string> {
+  driver ??= build({
+    entryPoints: [path.join(GRADING_DIR, 'worker-driver.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'ticklabDriver',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  }).then((out) => out.outputFiles[0]!.text);
+  return driver;
+}
 
-type WorkerReport = { events: HarnessEvent[]; outcome?: HarnessOutcome; error?: string; timedOut: boolean };
 
 /** Runs a browser bundle (`bundleForSandbox({ target: 'browser' })`) and collects its report. */
-export async function runInChromium(code: string, timeLimitMs: number): Promise<SandboxOutcome> {
+export async function runInChromium(code: string, timeLimitMs: number): Promise<RunOutcome> {
   const context = await (await launch()).newContext();
   try {
     const page = await context.newPage();
     await page.route(`${ORIGIN}/**`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
-        body: '<!doctype html><title>ticklab</title>',
-      }),
+      route.fulfill({ contentType: 'text/html', headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS }, body: '<!doctype html><title>ticklab</title>' }),
     );
     await page.goto(`${ORIGIN}/`);
-    const report = (await page.evaluate(`(${IN_PAGE})(${JSON.stringify(code)}, ${timeLimitMs})`)) as WorkerReport;
-    if (report.outcome) return { ...report.outcome, output: '', timedOut: false };
-    if (report.timedOut) return timedOutOutcome(report.events, timeLimitMs, '');
-    const { finished: tests } = progressOf(report.events);
-    return { tests, problems: [{ kind: 'crash', message: `the browser worker failed: ${report.error ?? 'no report'}` }], output: '', timedOut: false };
+    await page.addScriptTag({ content: await driverScript() });
+    const report = await page.evaluate(
+      ([bundle, limit]) => (globalThis as unknown as { ticklabDriver: typeof Driver }).ticklabDriver.runBundleInWorker(bundle, limit),
+      [code, timeLimitMs] as const,
+    );
+    return outcomeOfReport(report, timeLimitMs);
   } finally {
     await context.close();
   }

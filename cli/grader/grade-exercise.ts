@@ -4,8 +4,9 @@
  * code does; a grader bug is the only thing that escapes.
  */
 import { existsSync } from 'node:fs';
-import type { Exercise } from '../catalog.ts';
-import type { ExerciseResult, ExerciseStatus, Problem, TestResult } from '../../grading/result-schema.ts';
+import { exerciseLabel, type Exercise } from '../catalog.ts';
+import type { ExerciseResult, Problem, TestResult } from '../../grading/result-schema.ts';
+import { verdict } from '../../grading/verdict.ts';
 import { bundleForSandbox } from './bundle.ts';
 import { runSandbox } from './sandbox.ts';
 import { typecheck } from './typecheck.ts';
@@ -21,19 +22,12 @@ export interface GradeTarget {
   skipTypecheck?: boolean;
 }
 
-/** The exercise's verdict from its tests and problems. */
-export function verdict(tests: readonly TestResult[], problems: readonly Problem[]): ExerciseStatus {
-  if (problems.some((p) => p.kind === 'timeout') || tests.some((t) => t.status === 'timeout')) return 'timeout';
-  if (problems.length > 0) return 'error';
-  if (tests.some((t) => t.status === 'fail')) return 'fail';
-  return tests.some((t) => t.status === 'pass') ? 'pass' : 'fail';
-}
 
 export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult> {
   const started = performance.now();
   const { exercise } = target;
   const codeFile = target.codeFile ?? exercise.files.exercise;
-  const codeLabel = target.codeLabel ?? `exercises/${exercise.slug}/exercise.ts`;
+  const codeLabel = target.codeLabel ?? exerciseLabel(exercise.slug);
   const base = { exercise: exercise.slug, ...(target.student ? { student: target.student } : {}) };
   const finish = (tests: TestResult[], problems: Problem[], output?: string): ExerciseResult => ({
     ...base,

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMessage } from './node-child.ts';
 import type { HarnessEvent } from '../../grading/run-tests.ts';
+import { progressOf, timedOutOutcome, type RunOutcome } from '../../grading/outcome.ts';
 import type { Problem, TestResult } from '../../grading/result-schema.ts';
 
 export interface SandboxLimits {
@@ -22,41 +23,10 @@ export interface SandboxLimits {
   allowWorkers?: boolean;
 }
 
-export interface SandboxOutcome {
-  tests: TestResult[];
-  problems: Problem[];
-  output: string;
-  timedOut: boolean;
-}
 
 const OUTPUT_LIMIT = 4096;
 /** Resident memory allowed beyond the heap limit: code, wasm memory, typed arrays. */
 const RSS_SLACK_MB = 256;
-
-/** The tests a run finished, and the one it was running, from its progress events. */
-export function progressOf(events: readonly HarnessEvent[]): { finished: TestResult[]; running: string | undefined } {
-  const finished = events.flatMap((e) => (e.type === 'test-end' ? [e.result] : []));
-  const last = events.at(-1);
-  return { finished, running: last?.type === 'test-start' ? last.name : undefined };
-}
-
-/** What a run stopped at the time limit reports: its finished tests, the running one as a timeout, and why. */
-export function timedOutOutcome(events: readonly HarnessEvent[], timeLimitMs: number, output: string): SandboxOutcome {
-  const { finished, running } = progressOf(events);
-  const tests = [...finished];
-  if (running) tests.push({ name: running, status: 'timeout', durationMs: timeLimitMs, message: `still running after ${timeLimitMs} ms: an endless loop?` });
-  return {
-    tests,
-    problems: [
-      {
-        kind: 'timeout',
-        message: `stopped after the time limit of ${timeLimitMs} ms${running ? ` while running "${running}"` : ' while loading the code (top-level code that never ends?)'}`,
-      },
-    ],
-    output,
-    timedOut: true,
-  };
-}
 
 function tail(text: string): string {
   return text.length > OUTPUT_LIMIT ? `…${text.slice(-OUTPUT_LIMIT)}` : text;
@@ -73,7 +43,7 @@ async function residentMb(pid: number): Promise<number> {
 }
 
 /** Runs `code` (an ES module from `bundleForSandbox`) and collects its report. */
-export async function runSandbox(code: string, limits: SandboxLimits, workers: Record<string, string> = {}): Promise<SandboxOutcome> {
+export async function runSandbox(code: string, limits: SandboxLimits, workers: Record<string, string> = {}): Promise<RunOutcome> {
   // Synchronous up to the spawn, so that the child is running by the time this returns
   // its promise: the grader type-checks meanwhile.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-'));
@@ -98,7 +68,7 @@ export async function runSandbox(code: string, limits: SandboxLimits, workers: R
 /** Node 20 and 22 call the permission model experimental; later versions renamed the flag. */
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 
-function runScript(script: string, limits: SandboxLimits): Promise<SandboxOutcome> {
+function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
   const args = [
     PERMISSION_FLAG,
     `--allow-fs-read=${script}`,

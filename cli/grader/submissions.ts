@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError, type Exercise } from '../catalog.ts';
+import { type Exercise } from '../catalog.ts';
+import { UsageError } from '../errors.ts';
 import type { ExerciseResult } from '../../grading/result-schema.ts';
 import { gradeExercise } from './grade-exercise.ts';
 import { mapLimit } from './pool.ts';

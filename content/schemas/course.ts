@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { schemaRef, slug } from './slug.ts';
 
 /** One lesson in the course outline; its MDX page is `content/lessons/<module>/<lesson>.mdx`. */
 export const outlineLessonSchema = z
   .object({
-    slug: z.string().regex(/^[a-z0-9-]+$/).describe('The lesson\'s slug within its module.'),
+    slug: slug().describe('The lesson\'s slug within its module.'),
     title: z.string().min(3).describe('Title of the lesson.'),
   })
   .strict();
@@ -11,7 +12,7 @@ export const outlineLessonSchema = z
 /** One module of the course: a group of lessons in order. */
 export const outlineModuleSchema = z
   .object({
-    slug: z.string().regex(/^[a-z0-9-]+$/).describe('The module\'s slug; lesson ids start with it.'),
+    slug: slug().describe('The module\'s slug; lesson ids start with it.'),
     title: z.string().min(3).describe('Title of the module.'),
     lessons: z.array(outlineLessonSchema).min(1).describe('The module\'s lessons, in teaching order.'),
   })
@@ -20,7 +21,7 @@ export const outlineModuleSchema = z
 /** `content/course.json`: the order of modules and lessons, from which lesson ids are made. */
 export const courseOutlineSchema = z
   .object({
-    $schema: z.string().optional().describe('Path of the generated JSON schema, for editors.'),
+    $schema: schemaRef(),
     title: z.string().describe('Name of the course.'),
     modules: z.array(outlineModuleSchema).min(1).describe('The modules, in teaching order.'),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lessonId, schemaRef } from './slug.ts';
 
 /**
  * `exercises/<slug>/meta.json`: everything about an exercise that is not code.
@@ -7,12 +8,10 @@ import { z } from 'zod';
  */
 export const exerciseMetaSchema = z
   .object({
-    $schema: z.string().optional().describe('Path of the generated JSON schema, for editors.'),
+    $schema: schemaRef(),
     title: z.string().min(3).describe('Title shown in the course and by `ticklab list`.'),
     summary: z.string().min(10).describe('One sentence: what the student builds.'),
-    lesson: z
-      .string()
-      .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a lesson id is "<module>/<lesson>", e.g. "ownership/borrowing"')
+    lesson: lessonId()
       .describe('The lesson this exercise belongs to: a lesson id from content/course.json.'),
     order: z.number().int().positive().describe('Position of the exercise within its lesson (1 = first).'),
     difficulty: z.enum(['intro', 'core', 'stretch']).describe('intro: one idea; core: the lesson\'s main skill; stretch: for the keen.'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lessonLink, slug } from './slug.ts';
+import { lessonLink, schemaRef, slug } from './slug.ts';
 
 /** One term of the glossary; `<Term id>` in a lesson links to it. */
 export const glossaryTermSchema = z
@@ -15,7 +15,7 @@ export const glossaryTermSchema = z
 /** `content/glossary/<module>.json`: the terms a module introduces (one file a module, merged on the glossary page). */
 export const glossaryFileSchema = z
   .object({
-    $schema: z.string().optional().describe('Path of the generated JSON schema, for editors.'),
+    $schema: schemaRef(),
     terms: z.array(glossaryTermSchema).min(1).describe('The terms, in any order; the page sorts them.'),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lessonId, lessonLink, slug } from './slug.ts';
+import { lessonId, lessonLink, schemaRef, slug } from './slug.ts';
 
 /** One answer to choose from. Every option explains itself once chosen, right or wrong. */
 export const quizOptionSchema = z
@@ -75,7 +75,7 @@ export const quizQuestionSchema = z
 /** `content/quizzes/<name>.json`: questions that check a lesson's understanding. */
 export const quizSchema = z
   .object({
-    $schema: z.string().optional().describe('Path of the generated JSON schema, for editors.'),
+    $schema: schemaRef(),
     title: z.string().min(3).describe('Title of the quiz.'),
     lesson: lessonId().describe('The lesson it closes: a lesson id from content/course.json.'),
     questions: z.array(quizQuestionSchema).min(1).describe('The questions, in order.'),

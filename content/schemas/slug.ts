@@ -18,3 +18,11 @@ export const lessonId = () => z.string().regex(LESSON_ID_PATTERN, 'a lesson id i
 /** A link to a lesson, optionally to a section of it. */
 export const lessonLink = () =>
   z.string().regex(LESSON_LINK_PATTERN, 'a lesson id, optionally with a section anchor: "hardware/false-sharing#padding"');
+
+/** The `$schema` field of a content JSON file: the path of its generated JSON Schema, for editors. */
+export const schemaRef = () => z.string().optional().describe('Path of the generated JSON schema, for editors.');
+
+/** Where a content file's `$schema` points from the file's folder: `docs/schemas/<kind>.schema.json`. */
+export function schemaPath(kind: string, fromDepth: number): string {
+  return `${'../'.repeat(fromDepth)}docs/schemas/${kind}.schema.json`;
+}

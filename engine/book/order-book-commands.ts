@@ -1,5 +1,5 @@
 /**
- * Validation of order-book commands (`../shared/spec/order-book-tape.md`): turns any
+ * Validation of order-book commands (`docs/spec/order-book-tape.md`): turns any
  * JSON value into a well-formed {@link BookCommand} or a reject event, and names the
  * reject codes the book's fast methods return. Runs in Node and in the browser.
  *

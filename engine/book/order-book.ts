@@ -1,6 +1,6 @@
 /**
  * TickLab's reference order book: price-time priority over integer ticks and lots, with
- * limit, market, cancel and modify exactly as `../shared/spec/order-book-tape.md` says.
+ * limit, market, cancel and modify exactly as `docs/spec/order-book-tape.md` says.
  * Runs in Node and in the browser (no `node:` imports).
  *
  * Two ways in:

@@ -1,5 +1,5 @@
 /**
- * The order-book tape (`../shared/spec/order-book-tape.md`): parsing a line into a command
+ * The order-book tape (`docs/spec/order-book-tape.md`): parsing a line into a command
  * or a reject, formatting events and the final `book` line, and replaying a whole tape.
  * Runs in Node and in the browser; file and stream I/O live in `cli/commands/replay.ts`.
  */

@@ -1,5 +1,5 @@
 /**
- * Worker script of the false-sharing lab (`engine/false-sharing.ts`): waits at the start
+ * Worker script of the false-sharing lab (`engine/hardware/false-sharing.ts`): waits at the start
  * gate, then increments one int32 counter `iterations` times and reports how long it took.
  */
 import { StartGate, isWorkerThread, serveRequests } from '../shared/workers.ts';

@@ -4,7 +4,7 @@
  * request runs one job and replies with a `RingJobResult` (see `serveRequests`).
  *
  * Start it with `startWorker(new URL('./ring-worker.ts', import.meta.url))`, or use
- * `runRingJob` from `engine/workers.ts`, which does that and stops the worker afterwards.
+ * `runRingJob` from `engine/shared/workers.ts`, which does that and stops the worker afterwards.
  */
 import { CHECKSUM_SEED, SpscRingBuffer, checksumStep, sequenceValue } from './spsc-ring-buffer.ts';
 import { StartGate, isWorkerThread, serveRequests } from '../shared/workers.ts';

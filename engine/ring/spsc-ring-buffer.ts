@@ -20,7 +20,7 @@
  *
  * Head and tail sit on lines of their own, 128 bytes apart rather than 64: Intel's
  * adjacent-line (spatial) prefetcher fetches cache lines in 128-byte-aligned pairs, so two
- * hot fields in the same pair still interfere (see `engine/false-sharing.ts`, which
+ * hot fields in the same pair still interfere (see `engine/hardware/false-sharing.ts`, which
  * measures both spacings). Each waiting flag lives on the line of the side that *checks*
  * it after every operation, so that check is a hit in its own cache.
  *

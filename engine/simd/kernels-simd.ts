@@ -1,5 +1,5 @@
 /**
- * The JavaScript side of the WebAssembly SIMD kernels (engine/kernels.wat): owns the
+ * The JavaScript side of the WebAssembly SIMD kernels (engine/simd/kernels.wat): owns the
  * instance's memory layout, moves arrays in, and checks arguments.
  *
  * Memory layout (byte addresses in the instance's memory; kernels.wat repeats it):

@@ -4,7 +4,7 @@
  *
  * Two implementations with one interface ({@link Kernels}):
  * - {@link scalar}: plain TypeScript, several independent accumulators; runs everywhere.
- * - {@link loadSimd}: WebAssembly SIMD (f64x2 lanes), assembled from engine/kernels.wat;
+ * - {@link loadSimd}: WebAssembly SIMD (f64x2 lanes), assembled from engine/simd/kernels.wat;
  *   rejects with {@link SimdUnsupportedError} where the platform lacks wasm SIMD.
  * {@link loadKernels} picks SIMD when it can and falls back to scalar, saying which.
  *
@@ -95,7 +95,7 @@ export interface SimdKernels extends Kernels {
   readonly wasm: SimdExports;
 }
 
-/** The exports of engine/kernels.wat (addresses are byte offsets in `memory`). */
+/** The exports of engine/simd/kernels.wat (addresses are byte offsets in `memory`). */
 export interface SimdExports {
   memory: WebAssembly.Memory;
   sum(p: number, n: number): number;
@@ -146,7 +146,7 @@ export interface SimdOptions {
  * Instantiates the WebAssembly SIMD kernels (a fresh instance and memory each call; the
  * compiled module is cached). Rejects with {@link SimdUnsupportedError} when the
  * platform has no WebAssembly or no SIMD. Works in Node, browsers and workers: the
- * bytes are embedded (engine/kernels-wasm.ts), nothing is fetched or read.
+ * bytes are embedded (engine/simd/kernels-wasm.ts), nothing is fetched or read.
  */
 export async function loadSimd(options: SimdOptions = {}): Promise<SimdKernels> {
   if (typeof WebAssembly !== 'object') throw new SimdUnsupportedError('no WebAssembly object');

@@ -1,7 +1,7 @@
 ;; TickLab reference engine: WebAssembly SIMD kernels over f64 columns.
 ;;
 ;; Hand-written WebAssembly text, assembled by `ticklab build-wasm` (the npm `wabt`
-;; package) into engine/kernels-wasm.ts. The JavaScript side is engine/kernels-simd.ts.
+;; package) into engine/simd/kernels-wasm.ts. The JavaScript side is engine/simd/kernels-simd.ts.
 ;;
 ;; Every kernel takes byte addresses into this module's memory and an element count.
 ;; Memory layout (see kernels-simd.ts, which owns it):

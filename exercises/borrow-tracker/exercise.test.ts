@@ -2,15 +2,23 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BorrowCell, BorrowError, type BorrowErrorKind } from './exercise.ts';
 
-/** Runs `f` and returns the kind of BorrowError it threw, or 'ok'. */
-function outcome(f: () => unknown): BorrowErrorKind | 'ok' {
+/** Runs `f` and returns the kind of BorrowError it threw, or 'ok'; any other error is a failure of its own. */
+function outcome(f: () => unknown): BorrowErrorKind | 'ok' | string {
   try {
     f();
     return 'ok';
   } catch (error) {
     if (error instanceof BorrowError) return error.kind;
-    throw error;
+    return `not a BorrowError: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   }
+}
+
+/** fc.check, failing with the assertion's own message next to the shrunk counterexample. */
+function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, params: fc.Parameters<Ts>): void {
+  const run = fc.check(property, params);
+  if (!run.failed) return;
+  const cause = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance);
+  throw new Error(`${cause}\n\nsmallest failing sequence: ${fc.stringify(run.counterexample)}\n(seed ${run.seed}, path "${run.counterexamplePath}", after ${run.numRuns} runs and ${run.numShrinks} shrinks)`);
 }
 
 describe('shared borrows', () => {
@@ -18,25 +26,25 @@ describe('shared borrows', () => {
     const cell = new BorrowCell({ px: 101 });
     const a = cell.borrow();
     const b = cell.borrow();
-    expect(a.value.px).toBe(101);
-    expect(b.value).toBe(a.value);
-    expect(cell.readers).toBe(2);
-    expect(cell.writing).toBe(false);
+    expect(a.value.px, 'a.value.px through the first of two shared borrows').toBe(101);
+    expect(b.value, 'the value through the second shared borrow (the same object)').toBe(a.value);
+    expect(cell.readers, 'readers after two borrows').toBe(2);
+    expect(cell.writing, 'writing after two shared borrows').toBe(false);
   });
 
-  it('refuses a reader while the writer is live', () => {
+  it('a reader while the writer is live throws BorrowError("already-mutably-borrowed")', () => {
     const cell = new BorrowCell(1);
     cell.borrowMut();
-    expect(outcome(() => cell.borrow())).toBe('already-mutably-borrowed');
+    expect(outcome(() => cell.borrow()), 'borrow() while a borrowMut() guard is live').toBe('already-mutably-borrowed');
   });
 
-  it('gives the count back on release', () => {
+  it('release gives the count back, one reader at a time', () => {
     const cell = new BorrowCell(1);
     const a = cell.borrow();
     cell.borrow().release();
-    expect(cell.readers).toBe(1);
+    expect(cell.readers, 'readers after two borrows and one release').toBe(1);
     a.release();
-    expect(cell.readers).toBe(0);
+    expect(cell.readers, 'readers after both are released').toBe(0);
   });
 });
 
@@ -44,73 +52,98 @@ describe('exclusive borrows', () => {
   it('lets the writer change the value that later readers see', () => {
     const cell = new BorrowCell(100);
     const w = cell.borrowMut();
-    expect(cell.writing).toBe(true);
+    expect(cell.writing, 'writing while a borrowMut() guard is live').toBe(true);
     w.value = 250;
-    expect(w.value).toBe(250);
+    expect(w.value, 'the value read back through the writer').toBe(250);
     w.release();
-    expect(cell.writing).toBe(false);
-    expect(cell.borrow().value).toBe(250);
+    expect(cell.writing, 'writing after the writer is released').toBe(false);
+    expect(cell.borrow().value, 'the value a later reader sees').toBe(250);
   });
 
-  it('refuses a writer while a reader is live', () => {
+  it('a writer while a reader is live throws BorrowError("already-borrowed")', () => {
     const cell = new BorrowCell(1);
     cell.borrow();
-    expect(outcome(() => cell.borrowMut())).toBe('already-borrowed');
+    expect(outcome(() => cell.borrowMut()), 'borrowMut() while one borrow() guard is live').toBe('already-borrowed');
+    cell.borrow();
+    expect(outcome(() => cell.borrowMut()), 'borrowMut() while two borrow() guards are live').toBe('already-borrowed');
   });
 
-  it('refuses a second writer', () => {
+  it('a second writer throws BorrowError("already-borrowed")', () => {
     const cell = new BorrowCell(1);
     cell.borrowMut();
-    expect(outcome(() => cell.borrowMut())).toBe('already-borrowed');
+    expect(outcome(() => cell.borrowMut()), 'borrowMut() while another borrowMut() guard is live').toBe('already-borrowed');
   });
 
-  it('refusing a borrow changes nothing', () => {
+  it('a refused borrow changes nothing', () => {
     const cell = new BorrowCell(1);
     const r = cell.borrow();
     outcome(() => cell.borrowMut());
-    expect(cell.readers).toBe(1);
-    expect(cell.writing).toBe(false);
+    expect(cell.readers, 'readers after a refused borrowMut()').toBe(1);
+    expect(cell.writing, 'writing after a refused borrowMut()').toBe(false);
     r.release();
-    expect(outcome(() => cell.borrowMut())).toBe('ok');
+    expect(outcome(() => cell.borrowMut()), 'borrowMut() once the reader is released').toBe('ok');
+    outcome(() => cell.borrow());
+    expect(cell.readers, 'readers after a refused borrow()').toBe(0);
+    expect(cell.writing, 'writing after a refused borrow()').toBe(true);
   });
 });
 
 describe('released guards', () => {
-  it('throws BorrowError("released") on a second release', () => {
+  it('a second release throws BorrowError("released") and gives nothing back twice', () => {
     const cell = new BorrowCell(1);
+    const keep = cell.borrow();
     const r = cell.borrow();
     r.release();
-    expect(() => r.release()).toThrow(BorrowError);
-    expect(outcome(() => r.release())).toBe('released');
-    expect(cell.readers).toBe(0);
-  });
-
-  it('throws on reading or writing through a released guard', () => {
-    const cell = new BorrowCell(1);
-    const r = cell.borrow();
-    r.release();
-    expect(outcome(() => r.value)).toBe('released');
+    expect(outcome(() => r.release()), 'releasing a shared guard a second time').toBe('released');
+    expect(cell.readers, 'readers after one guard released twice (the other still live)').toBe(1);
+    keep.release();
     const w = cell.borrowMut();
     w.release();
-    expect(outcome(() => w.value)).toBe('released');
+    const other = cell.borrowMut(); // the cell is free: someone else writes now
+    expect(outcome(() => w.release()), 'releasing a mutable guard a second time').toBe('released');
+    expect(cell.writing, "writing, while another writer is live, after the old writer's second release").toBe(true);
+    other.release();
+  });
+
+  it('reading or writing through a released guard throws BorrowError("released")', () => {
+    const cell = new BorrowCell(1);
+    const r = cell.borrow();
+    r.release();
+    expect(outcome(() => r.value), 'reading value through a released shared guard').toBe('released');
+    const w = cell.borrowMut();
+    w.release();
+    expect(outcome(() => w.value), 'reading value through a released mutable guard').toBe('released');
     expect(
       outcome(() => {
         w.value = 7;
       }),
+      'writing value through a released mutable guard',
     ).toBe('released');
-    expect(cell.borrow().value).toBe(1);
+    expect(cell.borrow().value, 'the value after a refused write through a released guard').toBe(1);
   });
 
-  it('names the error', () => {
+  it('a released writer cannot change what a new reader sees', () => {
+    const cell = new BorrowCell(1);
+    const w = cell.borrowMut();
+    w.release();
+    const r = cell.borrow();
+    outcome(() => {
+      w.value = 99;
+    });
+    expect(r.value, 'what a live reader sees after a released writer tried to write').toBe(1);
+  });
+
+  it('the error is a BorrowError named "BorrowError"', () => {
     const cell = new BorrowCell(1);
     cell.borrowMut();
+    let error: unknown;
     try {
       cell.borrowMut();
-      expect.unreachable('borrowMut should have thrown');
-    } catch (error) {
-      expect(error).toBeInstanceOf(BorrowError);
-      expect((error as Error).name).toBe('BorrowError');
+    } catch (e) {
+      error = e;
     }
+    expect(error instanceof BorrowError ? 'a BorrowError' : String(error), 'what a second borrowMut() throws').toBe('a BorrowError');
+    expect((error as Error).name, "the error's name").toBe('BorrowError');
   });
 });
 
@@ -120,70 +153,77 @@ describe('using', () => {
     {
       using w = cell.borrowMut();
       w.value = 6;
-      expect(cell.writing).toBe(true);
+      expect(cell.writing, 'writing inside the block of `using w = cell.borrowMut()`').toBe(true);
     }
-    expect(cell.writing).toBe(false);
+    expect(cell.writing, 'writing after that block').toBe(false);
     {
       using r = cell.borrow();
-      expect(r.value).toBe(6);
-      expect(cell.readers).toBe(1);
+      expect(r.value, 'the value a reader sees after the writer changed it').toBe(6);
+      expect(cell.readers, 'readers inside the block of `using r = cell.borrow()`').toBe(1);
     }
-    expect(cell.readers).toBe(0);
+    expect(cell.readers, 'readers after that block').toBe(0);
   });
 
-  it('does nothing when disposing a guard already released by hand', () => {
+  it('disposing a guard already released by hand does nothing', () => {
     const cell = new BorrowCell(5);
     const keep = cell.borrow();
-    {
-      using r = cell.borrow();
-      r.release();
-    }
-    expect(cell.readers).toBe(1);
+    expect(
+      outcome(() => {
+        using r = cell.borrow();
+        r.release();
+      }),
+      'leaving a `using` block whose guard was released by hand',
+    ).toBe('ok');
+    expect(cell.readers, 'readers after that block (one other guard is live)').toBe(1);
     keep.release();
   });
 });
 
-/** Random sequences of borrows and releases, checked against the rule itself. */
+/** Random sequences of borrows, releases, reads and writes, checked against the rule itself. */
 describe('every sequence obeys "many readers XOR one writer"', () => {
-  type Op = { op: 'borrow' } | { op: 'borrowMut' } | { op: 'release'; pick: number } | { op: 'read'; pick: number };
+  type Op = { op: 'borrow' } | { op: 'borrowMut' } | { op: 'release' | 'read' | 'write' | 'dispose'; pick: number };
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     fc.constant({ op: 'borrow' as const }),
     fc.constant({ op: 'borrowMut' as const }),
-    fc.record({ op: fc.constant('release' as const), pick: fc.nat(20) }),
-    fc.record({ op: fc.constant('read' as const), pick: fc.nat(20) }),
+    fc.record({ op: fc.constantFrom('release' as const, 'read' as const, 'write' as const, 'dispose' as const), pick: fc.nat(20) }),
   );
+  type Guard = { value: number; release(): void; [Symbol.dispose](): void };
 
   it('matches a model on 300 random sequences', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
         const cell = new BorrowCell(0);
-        const guards: { guard: { value: number; release(): void }; mutable: boolean; live: boolean }[] = [];
+        const guards: { guard: Guard; mutable: boolean; live: boolean; name: string }[] = [];
         let readers = 0;
         let writing = false;
-        for (const step of ops) {
-          if (step.op === 'borrow') {
-            const expected = writing ? 'already-mutably-borrowed' : 'ok';
-            let guard: { value: number; release(): void } | undefined;
-            expect(outcome(() => (guard = cell.borrow()))).toBe(expected);
+        let value = 0;
+        for (const [step, s] of ops.entries()) {
+          const at = `step ${step}, ${readers} readers, ${writing ? 'a writer' : 'no writer'} live`;
+          if (s.op === 'borrow' || s.op === 'borrowMut') {
+            const mutable = s.op === 'borrowMut';
+            const expected = mutable ? (writing || readers > 0 ? 'already-borrowed' : 'ok') : writing ? 'already-mutably-borrowed' : 'ok';
+            let guard: Guard | undefined;
+            expect(outcome(() => (guard = (mutable ? cell.borrowMut() : cell.borrow()) as Guard)), `${s.op}() at ${at}`).toBe(expected);
             if (guard) {
-              readers += 1;
-              guards.push({ guard, mutable: false, live: true });
-            }
-          } else if (step.op === 'borrowMut') {
-            const expected = writing || readers > 0 ? 'already-borrowed' : 'ok';
-            let guard: { value: number; release(): void } | undefined;
-            expect(outcome(() => (guard = cell.borrowMut()))).toBe(expected);
-            if (guard) {
-              writing = true;
-              guards.push({ guard, mutable: true, live: true });
+              if (mutable) writing = true;
+              else readers += 1;
+              guards.push({ guard, mutable, live: true, name: `guard #${guards.length} (${s.op})` });
             }
           } else {
-            const g = guards[step.pick % Math.max(guards.length, 1)];
+            const g = guards[s.pick % Math.max(guards.length, 1)];
             if (!g) continue;
-            if (step.op === 'read') {
-              expect(outcome(() => g.guard.value)).toBe(g.live ? 'ok' : 'released');
+            const state = g.live ? 'live' : 'released';
+            if (s.op === 'read') {
+              let seen: number | undefined;
+              expect(outcome(() => (seen = g.guard.value)), `reading ${g.name}, ${state}, at ${at}`).toBe(g.live ? 'ok' : 'released');
+              if (g.live) expect(seen, `the value read through ${g.name} at ${at}`).toBe(value);
+            } else if (s.op === 'write') {
+              if (!g.mutable) continue; // a Ref has no setter: TypeScript forbids the write
+              expect(outcome(() => (g.guard.value = step)), `writing ${g.name}, ${state}, at ${at}`).toBe(g.live ? 'ok' : 'released');
+              if (g.live) value = step;
             } else {
-              expect(outcome(() => g.guard.release())).toBe(g.live ? 'ok' : 'released');
+              const expected = s.op === 'dispose' || g.live ? 'ok' : 'released';
+              expect(outcome(() => (s.op === 'dispose' ? g.guard[Symbol.dispose]() : g.guard.release())), `${s.op === 'dispose' ? 'disposing' : 'releasing'} ${g.name}, ${state}, at ${at}`).toBe(expected);
               if (g.live) {
                 g.live = false;
                 if (g.mutable) writing = false;
@@ -191,8 +231,8 @@ describe('every sequence obeys "many readers XOR one writer"', () => {
               }
             }
           }
-          expect(cell.readers).toBe(readers);
-          expect(cell.writing).toBe(writing);
+          expect(cell.readers, `readers after step ${step} (${s.op})`).toBe(readers);
+          expect(cell.writing, `writing after step ${step} (${s.op})`).toBe(writing);
         }
       }),
       { seed: 20261125, numRuns: 300 },

@@ -15,6 +15,11 @@
  *   `BorrowError('released', ...)`; disposing an already released guard does nothing.
  * - `readers` and `writing` tell how many guards of each kind are live.
  *
+ * What Rust does instead: `RefCell` panics where this cell throws, but a guard used
+ * after it is released is not a run-time error in Rust at all. The guard is released by
+ * being dropped, and using a dropped value does not compile. Here the guard has to
+ * check, on every access, that it is still live.
+ *
  * Run `ticklab hint borrow-tracker` if you are stuck.
  */
 
@@ -32,6 +37,7 @@ export class BorrowError extends Error {
   }
 }
 
+// #region guards
 /** A shared borrow: read-only access until released. */
 export interface Ref<T> extends Disposable {
   readonly value: T;
@@ -43,6 +49,7 @@ export interface RefMut<T> extends Disposable {
   value: T;
   release(): void;
 }
+// #endregion guards
 
 export class BorrowCell<T> {
   #value: T;

@@ -25,6 +25,7 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import { exerciseMetaSchema } from '../../content/schemas/exercise.ts';
 import { ENGINE_PREFIX, engineModules } from '../../grading/engine-modules.ts';
+import { needsIsolation } from './exercise-facts.ts';
 import type { ManifestExercise, RunnerManifest, TypesBundle } from '../lib/runner/protocol.ts';
 
 const require = createRequire(import.meta.url);
@@ -198,12 +199,6 @@ async function buildTest(root: string, exercise: { slug: string; dir: string }):
     ],
   });
   return { code: out.outputFiles[0]!.text, engineImports: [...engineImports].sort() };
-}
-
-/** Whether grading needs SharedArrayBuffer: the tests or the solution allocate one or block on one. */
-function needsIsolation(exerciseDir: string): boolean {
-  const uses = /new SharedArrayBuffer\b|Atomics\.wait\b/;
-  return ['exercise.test.ts', 'solution.ts'].some((f) => uses.test(readFileSync(path.join(exerciseDir, f), 'utf8')));
 }
 
 // ------------------------------------------------------------------- types

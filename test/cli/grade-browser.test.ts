@@ -24,6 +24,8 @@ const FILES: Record<string, string> = {
   }),
   'exercise.ts': 'export function storeTick(buffer: SharedArrayBuffer, tick: number): void {\n  // TODO: store the tick atomically.\n  void buffer;\n  void tick;\n}\n',
   'solution.ts': 'export function storeTick(buffer: SharedArrayBuffer, tick: number): void {\n  Atomics.store(new Int32Array(buffer), 0, tick);\n}\n',
+  'wrong/plain-store.ts': '/** Stores without Atomics into the wrong index. */\nexport function storeTick(buffer: SharedArrayBuffer, tick: number): void {\n  new Int32Array(buffer)[1] = tick;\n}\n',
+  'wrong/off-by-one.ts': '/** Stores the tick plus one. */\nexport function storeTick(buffer: SharedArrayBuffer, tick: number): void {\n  Atomics.store(new Int32Array(buffer), 0, tick + 1);\n}\n',
   'exercise.test.ts': [
     "import { expect, it } from 'vitest';",
     "import { storeTick } from './exercise.ts';",
@@ -43,7 +45,7 @@ let root: string;
 beforeAll(() => {
   root = makeCourse();
   const dir = path.join(root, 'exercises/shared-ticks');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.join(dir, 'wrong'), { recursive: true });
   for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
   const student = (name: string, code: string) => {
     mkdirSync(path.join(root, 'class', name, 'shared-ticks'), { recursive: true });
@@ -55,7 +57,7 @@ beforeAll(() => {
 });
 
 describe.skipIf(!chromiumAvailable() && !process.env.CI)('a browser-only exercise', () => {
-  it('passes check: the starting file fails and the solution passes, in Chromium', async () => {
+  it('passes check: the starting file and the known-wrong solutions fail and the solution passes, in Chromium', async () => {
     const run = await runCli(['check', 'shared-ticks', '--json'], { root });
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, findings: [] });
   }, 120_000);

@@ -1,17 +1,17 @@
 /** Shared helpers for the CLI's tests: a private copy of the fixture course, and running `ticklab` on it. */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp-dir.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(REPO, 'cli/bin/ticklab.mjs');
 export const FIXTURE = path.join(REPO, 'test/fixtures/course');
 
-/** A fresh, writable copy of the fixture course (tests never touch the checked-in one). */
+/** A fresh, writable copy of the fixture course (tests never touch the checked-in one), removed after the test file. */
 export function makeCourse(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-course-'));
+  const dir = tempDir('ticklab-course-');
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 }

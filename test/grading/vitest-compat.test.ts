@@ -7,7 +7,7 @@ import { REPO } from '../cli/helpers.ts';
 
 it('runs every exercise\'s tests unchanged under vitest, passing on the solutions', () => {
   const vitest = path.join(REPO, 'node_modules/vitest/vitest.mjs');
-  const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/cli/vitest-solutions.config.ts', '--reporter', 'json'], {
+  const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/grading/vitest-solutions.config.ts', '--reporter', 'json'], {
     cwd: REPO,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

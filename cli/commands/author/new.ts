@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
-import { exerciseFiles, loadCatalog, SLUG_PATTERN, UsageError } from '../../catalog.ts';
+import { exerciseFiles, exerciseLabel, loadCatalog, SLUG_PATTERN } from '../../catalog.ts';
+import { UsageError } from '../../errors.ts';
+import { schemaPath } from '../../../content/schemas/slug.ts';
 import { lessonIds } from '../../../content/schemas/course.ts';
 import type { ExerciseMetaInput } from '../../../content/schemas/exercise.ts';
 import { courseRoot } from '../../paths.ts';
@@ -16,7 +18,7 @@ const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c
 export function scaffold(slug: string, lesson: string, title: string, order = 1): Record<'exercise' | 'solution' | 'test' | 'meta', string> {
   const fn = camel(slug);
   const meta: ExerciseMetaInput = {
-    $schema: '../../docs/schemas/exercise.schema.json',
+    $schema: schemaPath('exercise', 2),
     title,
     summary: 'TODO: one sentence saying what the student builds.',
     lesson,
@@ -80,7 +82,7 @@ export function newCommand(slug: string, opts: { lesson?: string; title?: string
     throw new UsageError(`"${opts.lesson}" is not a lesson in content/course.json; lessons are: ${lessons.join(', ')}`);
   }
   const files = exerciseFiles(root, slug);
-  if (existsSync(files.dir)) throw new UsageError(`exercises/${slug} exists already: choose another slug`);
+  if (existsSync(files.dir)) throw new UsageError(`${exerciseLabel(slug, '')} exists already: choose another slug`);
   // The next free place in the lesson, so the scaffold does not collide with an existing exercise.
   const order = 1 + Math.max(0, ...catalog.exercises.filter((e) => e.meta.lesson === opts.lesson).map((e) => e.meta.order));
   const text = scaffold(slug, opts.lesson, opts.title ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), order);

@@ -12,12 +12,14 @@ import { zodToJsonSchema } from 'zod-to-json-schema';
 import { courseOutlineSchema } from '../../../content/schemas/course.ts';
 import { exerciseMetaSchema } from '../../../content/schemas/exercise.ts';
 import { quizSchema } from '../../../content/schemas/quiz.ts';
+import { glossaryFileSchema } from '../../../content/schemas/glossary.ts';
 import { PACKAGE_ROOT } from '../../paths.ts';
 
 const SCHEMAS: Record<string, { schema: ZodTypeAny; title: string }> = {
   exercise: { schema: exerciseMetaSchema, title: 'TickLab exercise metadata (exercises/<slug>/meta.json)' },
   course: { schema: courseOutlineSchema, title: 'TickLab course outline (content/course.json)' },
   quiz: { schema: quizSchema, title: 'TickLab quiz (content/quizzes/<name>.json)' },
+  glossary: { schema: glossaryFileSchema, title: 'TickLab glossary (content/glossary/<name>.json)' },
 };
 
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'docs', 'schemas');

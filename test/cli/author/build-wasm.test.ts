@@ -1,4 +1,4 @@
-// engine/kernels-wasm.ts is generated from engine/kernels.wat: rebuilding it from the
+// engine/simd/kernels-wasm.ts is generated from engine/simd/kernels.wat: rebuilding it from the
 // .wat must give the checked-in file byte for byte (the same check as
 // `ticklab build-wasm --check`), and its bytes must be what wabt assembles.
 import { readFile } from 'node:fs/promises';

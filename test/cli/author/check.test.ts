@@ -1,5 +1,5 @@
 /** `ticklab check`: the instructor's integrity check, on a sound course and on broken ones. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCourse, runCli } from '../helpers.ts';
@@ -85,5 +85,29 @@ describe('ticklab check', () => {
     writeFileSync(path.join(root, 'exercises/sum-ticks/meta.json'), '{ "title": ');
     const { report } = await check(root);
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/meta.json', message: expect.stringMatching(/^not valid JSON/) }));
+  }, 60_000);
+});
+
+describe('ticklab check: known-wrong solutions', () => {
+  it('names a known-wrong solution that passes every test', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/sum-ticks/wrong/counts.ts', () => readFileSync(path.join(root, 'exercises/sum-ticks/solution.ts'), 'utf8').replace('/** Exercise', '/** Not wrong at all. Exercise'));
+    const { code, report } = await check(root);
+    expect(code, 'exit code').toBe(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.ts', message: expect.stringMatching(/passes every test/) }));
+  }, 60_000);
+
+  it('asks for at least two known-wrong solutions, each saying what it gets wrong', async () => {
+    const root = makeCourse();
+    rmSync(path.join(root, 'exercises/mid-price/wrong/average.ts'));
+    edit(root, 'exercises/sum-ticks/wrong/counts.ts', (t) => t.replace(/^\/\*\*[^]*?\*\/\n/, ''));
+    const { report } = await check(root);
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/mid-price', field: 'wrong/', message: expect.stringMatching(/at least 2/) }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.ts', message: expect.stringMatching(/no \/\*\* \.\.\. \*\/ comment/) }));
+  }, 60_000);
+
+  it('prints the tests that catch each known-wrong solution', async () => {
+    const run = await runCli(['check', 'sum-ticks'], { root: makeCourse() });
+    expect(run.stdout, 'check output').toMatch(/wrong\/skips-first\.ts: Starts the loop at index 1, so the first price is never added\. → caught by "sumTicks > adds prices"/);
   }, 60_000);
 });

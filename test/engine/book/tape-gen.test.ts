@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../temp-dir.ts';
 import { tapeGenCommand } from '../../../cli/commands/tape-gen.ts';
 import { OrderBook } from '../../../engine/book/order-book.ts';
 import { generateCommands, generateTape, mulberry32 } from '../../../engine/book/tape-gen.ts';
@@ -65,7 +65,7 @@ describe('tape generator', () => {
   });
 
   it('tapeGenCommand writes to --out, and reports an unwritable path with exit code 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ticklab-tape-'));
+    const dir = tempDir('ticklab-tape-');
     const file = join(dir, 't.tape');
     expect(await tapeGenCommand({ seed: 4, count: 500, badRate: 0.1, out: file })).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(generateTape({ seed: 4, count: 500, badRate: 0.1 }).join('\n') + '\n');

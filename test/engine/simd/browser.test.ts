@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const entry = new URL('../../../engine/simd/kernels.ts', import.meta.url).pathname;
 
-/** engine/kernels.ts as one browser script defining globalThis.ticklabKernels. */
+/** engine/simd/kernels.ts as one browser script defining globalThis.ticklabKernels. */
 async function bundle(): Promise<string> {
   const out = await build({
     entryPoints: [entry],

@@ -5,7 +5,7 @@
  * Exactness: every finite double is an integer multiple of 2^-1074, so x * 2^1074 is an
  * integer (a BigInt) and sums of them are exact; a product of two doubles is an integer
  * multiple of 2^-2148. The kernels are then checked against the exact value within
- * reassociationBound / vwapBound (engine/kernels.ts), compared exactly in BigInt too.
+ * reassociationBound / vwapBound (engine/simd/kernels.ts), compared exactly in BigInt too.
  */
 import fc from 'fast-check';
 import type { Kernels, SimdKernels } from '../../../engine/simd/kernels.ts';

@@ -1,0 +1,85 @@
+/**
+ * Runs a browser test bundle (the bundler's `target: 'browser'` output, which defines
+ * `globalThis.ticklabRunTests`) in a Web Worker and reports what happened. This is the
+ * page side of grading in a browser, the same module for the course site and for the
+ * CLI's Chromium grading: the worker keeps the page responsive, and terminating it at
+ * the time limit stops an endless loop that no code inside the worker could stop.
+ *
+ * Browser-only at run time (Worker, Blob, URL.createObjectURL); imports types only.
+ */
+import type { HarnessEvent, HarnessOutcome } from './run-tests.ts';
+import { progressOf, timedOutOutcome, type RunOutcome } from './outcome.ts';
+
+/** What a worker run reports: the progress events it sent, and how it ended. */
+export interface WorkerReport {
+  events: HarnessEvent[];
+  /** The harness's outcome, when the tests ran to their end. */
+  outcome?: HarnessOutcome;
+  /** Why the worker failed, when it did (a throw outside the harness, a load error). */
+  error?: string;
+  /** True when the worker was terminated at the time limit. */
+  timedOut: boolean;
+  /** True when the caller cancelled the run. */
+  cancelled?: boolean;
+}
+
+export interface WorkerRunOptions {
+  /** Called with each progress event as it arrives (a test started, a test ended). */
+  onEvent?: (event: HarnessEvent) => void;
+  /** Aborting it terminates the worker at once. */
+  signal?: AbortSignal;
+}
+
+/** Messages from the worker to the page. */
+type WorkerMessage = { type: 'event'; event: HarnessEvent } | { type: 'done'; outcome: HarnessOutcome } | { type: 'error'; message: string };
+
+/** The worker's script: the bundle, then a call that streams events and posts the outcome. */
+export function workerSource(bundle: string): string {
+  return `${bundle}
+;globalThis.ticklabRunTests((event) => postMessage({ type: 'event', event }))
+  .then((outcome) => postMessage({ type: 'done', outcome }), (e) => postMessage({ type: 'error', message: String((e && e.stack) || e) }));`;
+}
+
+/** Runs `bundle` in a fresh worker; resolves when it ends, fails, times out or is cancelled. Never rejects. */
+export function runBundleInWorker(bundle: string, timeLimitMs: number, options: WorkerRunOptions = {}): Promise<WorkerReport> {
+  return new Promise((resolve) => {
+    const events: HarnessEvent[] = [];
+    const url = URL.createObjectURL(new Blob([workerSource(bundle)], { type: 'text/javascript' }));
+    const worker = new Worker(url);
+    let settled = false;
+    const finish = (report: Omit<WorkerReport, 'events' | 'timedOut'> & { timedOut?: boolean }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', cancel);
+      worker.terminate();
+      URL.revokeObjectURL(url);
+      resolve({ events, timedOut: false, ...report });
+    };
+    const cancel = () => finish({ cancelled: true });
+    const timer = setTimeout(() => finish({ timedOut: true }), timeLimitMs);
+    if (options.signal?.aborted) return cancel();
+    options.signal?.addEventListener('abort', cancel);
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const message = e.data;
+      if (message.type === 'event') {
+        events.push(message.event);
+        options.onEvent?.(message.event);
+      } else if (message.type === 'done') finish({ outcome: message.outcome });
+      else finish({ error: message.message });
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      finish({ error: `${e.message} (${e.filename}:${e.lineno})` });
+    };
+  });
+}
+
+/** Turns a worker's report into a run outcome, the same way for every front end. */
+export function outcomeOfReport(report: WorkerReport, timeLimitMs: number): RunOutcome {
+  if (report.outcome) return { ...report.outcome, output: '', timedOut: false };
+  if (report.timedOut) return timedOutOutcome(report.events, timeLimitMs, '');
+  const { finished: tests } = progressOf(report.events);
+  const message = report.cancelled ? 'the run was cancelled' : `the browser worker failed: ${report.error ?? 'no report'}`;
+  return { tests, problems: [{ kind: 'crash', message }], output: '', timedOut: false };
+}
