@@ -128,6 +128,7 @@ describe('toOrderPrice', () => {
     for (const [text, tier, units] of cases) expect(toOrderPrice(text, tier), `toOrderPrice(${JSON.stringify(text)}, '${tier}')`).toBe(units);
   });
 
+  // #region off-tick-test
   it('refuses an off-tick price with PriceError("off-tick"), never rounding it onto a tick', () => {
     const cases: [string, TickTier][] = [
       ['10.005', 'penny'],
@@ -138,6 +139,7 @@ describe('toOrderPrice', () => {
     ];
     for (const [text, tier] of cases) expect(outcome(() => toOrderPrice(text, tier)), `toOrderPrice(${JSON.stringify(text)}, '${tier}')`).toBe('off-tick');
   });
+  // #endregion off-tick-test
 
   it('accepts every on-tick price and refuses every off-tick one, on 500 random prices per tier', () => {
     for (const tier of ['penny', 'half-penny'] as const) {
