@@ -2,6 +2,7 @@
  * The measurement behind the data-layout lesson (not part of the grading):
  *
  *   npx tsx exercises/aos-to-soa/measure.ts
+ *   node --expose-gc --import tsx exercises/aos-to-soa/measure.ts   # also bytes per order
  *
  * One million seeded orders, kept two ways: an array of objects (array of structs) and
  * typed-array columns (struct of arrays, 25 bytes per order). The same query, the total
@@ -18,6 +19,9 @@ interface Order { id: bigint; price: number; qty: number; side: 'buy' | 'sell'; 
 
 const N = 1_000_000;
 const random = mulberry32(7_2026);
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
 const orders: Order[] = Array.from({ length: N }, (_, i) => ({
   id: BigInt(i) * 7919n + 1n,
   price: 10_000 + Math.floor(random() * 2_000) - 1_000,
@@ -25,6 +29,8 @@ const orders: Order[] = Array.from({ length: N }, (_, i) => ({
   side: random() < 0.5 ? 'buy' : 'sell',
   ts: 1_764_000_000_000_000_000n + BigInt(i) * 1_000n,
 }));
+gc?.();
+if (gc) console.log(`objects on the V8 heap: ${((process.memoryUsage().heapUsed - heapBefore) / N).toFixed(0)} bytes per order (columns: 25)`);
 const qty = Uint32Array.from(orders, (o) => o.qty);
 const side = Uint8Array.from(orders, (o) => (o.side === 'buy' ? 0 : 1));
 

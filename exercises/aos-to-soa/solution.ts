@@ -12,6 +12,7 @@
 
 export type Side = 'buy' | 'sell';
 
+// #region order
 /** One order, as a feed handler decodes it. */
 export interface Order {
   /** Exchange order id: an unsigned 64-bit integer (0 .. 2^64 - 1). */
@@ -24,6 +25,7 @@ export interface Order {
   /** Nanoseconds since the Unix epoch: a signed 64-bit integer. */
   ts: bigint;
 }
+// #endregion order
 
 /** Any typed array: which one each column uses is yours to choose. */
 export type Column =
