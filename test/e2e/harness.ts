@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../../grading/isolation.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 /** The built site the tests walk. */
@@ -17,11 +18,6 @@ export const DIST = path.join(REPO, 'dist');
 /** The browser: Debian's Chromium, or TICKLAB_CHROMIUM. */
 export const CHROMIUM = process.env.TICKLAB_CHROMIUM ?? '/usr/bin/chromium';
 
-/** SharedArrayBuffer needs a cross-origin isolated page: the headers the dev and preview servers send. */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-} as const;
 
 /** Headless Chromium for one test file; close it in afterAll. */
 export async function launchChromium(): Promise<Browser> {
@@ -69,7 +65,7 @@ const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 export async function serveSite(root = DIST): Promise<{ url: string; close(): Promise<void> }> {
   if (!isFile(path.join(root, 'index.html'))) throw new Error(`no built site in ${root}: run "npx astro build" (the e2e global setup does)`);
   const server = createServer((req, res) => {
-    const headers = { ...ISOLATION_HEADERS, 'Cache-Control': 'no-store' };
+    const headers = { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Cache-Control': 'no-store' };
     const send = (status: number, file: string) => {
       res.writeHead(status, { ...headers, 'Content-Type': typeOf(file), 'Content-Length': statSync(file).size });
       if (req.method === 'HEAD') return res.end();

@@ -1,23 +1,34 @@
 /**
  * The site builds from the content collections, and a broken content file fails the
- * build with its path and the field at fault (the same schemas as `ticklab check`).
+ * build with its path and the field at fault (the same schemas as `ticklab check`); a
+ * lesson's component with a bad prop, or naming something that does not exist, fails
+ * it with the lesson's file and the prop.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../cli/catalog.ts';
 import { REPO } from '../cli/helpers.ts';
+import { tempDir } from '../temp-dir.ts';
 
-/** A copy of the site's sources in a temporary folder, sharing this checkout's node_modules. */
+/** A copy of the checkout's sources in a temporary folder (removed after the file), sharing its node_modules. */
 function siteCopy(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'ticklab-site-'));
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'site', 'content', 'exercises']) {
+  const root = tempDir('ticklab-site-');
+  for (const entry of readdirSync(REPO)) {
+    if (['node_modules', 'dist', '.git', '.astro', '.ticklab', 'test'].includes(entry)) continue;
     cpSync(path.join(REPO, entry), path.join(root, entry), { recursive: true });
   }
   symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   return root;
+}
+
+/** Makes `body` the copy's only lesson (content/lessons/ownership/borrowing.mdx), after a valid frontmatter. */
+function onlyLesson(root: string, body: string): void {
+  rmSync(path.join(root, 'content/lessons'), { recursive: true, force: true });
+  mkdirSync(path.join(root, 'content/lessons/ownership'), { recursive: true });
+  const frontmatter = '---\nsummary: A lesson written by the test, to see the build fail.\noutcomes:\n  - Check the first thing.\n  - Check the second thing.\nminutes: 10\n---\n\n## A section\n\n';
+  writeFileSync(path.join(root, 'content/lessons/ownership/borrowing.mdx'), frontmatter + body + '\n');
 }
 
 function build(root: string) {
@@ -39,30 +50,59 @@ describe('the site', () => {
     for (const q of catalog.quizzes.keys()) expect(html).toContain(`data-quiz="${q}"`);
     expect(html).toMatch(/<html lang="en">/);
     expect(html).toContain('name="color-scheme" content="light dark"');
-  }, 120_000);
+  }, 300_000);
 
   it('quotes a marked region of a tested file with <CodeRegion>, and fails naming the page and prop when it is wrong', () => {
     const root = siteCopy();
+    rmSync(path.join(root, 'content/lessons'), { recursive: true, force: true });
+    const quoted = path.join(root, 'exercises/borrow-tracker/exercise.ts');
+    appendFileSync(quoted, '\n// #region quoted\nexport function quotedHere(): number {\n  return 1;\n}\n// #endregion quoted\n');
     const page = (props: string) =>
       `---\nimport CodeRegion from '../components/CodeRegion.astro';\n---\n<CodeRegion ${props} />\n`;
-    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="exercises/borrow-tracker/solution.ts" region="guard-life"'));
+    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="exercises/borrow-tracker/exercise.ts" region="quoted"'));
     const ok = build(root);
-    expect(ok.status).toBe(0);
+    expect(ok.status, ok.output).toBe(0);
     const html = readFileSync(path.join(root, 'dist/quote/index.html'), 'utf8');
-    expect(html).toContain('exercises/borrow-tracker/solution.ts (guard-life)');
-    expect(html).toMatch(/function<\/span>.*guardLife/);
+    expect(html).toContain('exercises/borrow-tracker/exercise.ts (quoted)');
+    expect(html).toMatch(/function<\/span>.*quotedHere/);
     expect(html).not.toContain('#region');
 
-    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="exercises/borrow-tracker/solution.ts" region="guard-lives"'));
+    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="exercises/borrow-tracker/exercise.ts" region="quote"'));
     const missing = build(root);
     expect(missing.status).not.toBe(0);
-    expect(missing.output).toContain('exercises/borrow-tracker/solution.ts: no region "guard-lives"; regions are: guard-life');
+    expect(missing.output).toContain('<CodeRegion> on /quote/: region: exercises/borrow-tracker/exercise.ts: no region "quote"; regions are: quoted');
 
     writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="../secrets.ts"'));
     const bad = build(root);
     expect(bad.status).not.toBe(0);
     expect(bad.output).toMatch(/<CodeRegion> on \/quote\/?: file: a path from the repository root/);
-  }, 180_000);
+
+    // A solution is shown only by <Solution>, folded, after the student has run the exercise.
+    writeFileSync(path.join(root, 'site/pages/quote.astro'), page('file="exercises/borrow-tracker/solution.ts" region="guard-life"'));
+    const solution = build(root);
+    expect(solution.status).not.toBe(0);
+    expect(solution.output).toMatch(/<CodeRegion> on \/quote\/?: file: a solution\.ts is never quoted with <CodeRegion>; use <Solution/);
+  }, 300_000);
+
+  it('fails on a lesson that names a missing quiz question or glossary term, naming the lesson file and the prop', () => {
+    const root = siteCopy();
+    onlyLesson(root, '<Quiz id="ownership-borrowing" questions={["refcell-panics", "no-such-question"]} />');
+    const question = build(root);
+    expect(question.status).not.toBe(0);
+    expect(question.output).toContain(
+      '<Quiz> in content/lessons/ownership/borrowing.mdx: questions[1]: no question "no-such-question" in content/quizzes/ownership-borrowing.json; its questions are:',
+    );
+
+    onlyLesson(root, 'A <Term id="no-such-term">word</Term> in a sentence.');
+    const term = build(root);
+    expect(term.status).not.toBe(0);
+    expect(term.output).toContain('<Term> in content/lessons/ownership/borrowing.mdx: id: no term "no-such-term" in content/glossary/*.json (terms are:');
+
+    onlyLesson(root, '<Callout kind="danger">Careful.</Callout>');
+    const callout = build(root);
+    expect(callout.status).not.toBe(0);
+    expect(callout.output).toContain("<Callout> in content/lessons/ownership/borrowing.mdx: kind: Invalid enum value. Expected 'note' | 'tip' | 'warning' | 'correction', received 'danger'");
+  }, 300_000);
 
   it('fails on a misspelt field, naming the file and the field', () => {
     const root = siteCopy();
