@@ -1,0 +1,60 @@
+/**
+ * A modify's new price is collared around the order's own resting price instead of the
+ * last trade, so an order that already rests far from the market can keep walking away
+ * from it a collar at a time, and a modify back toward the market can be refused.
+ */
+import type { Side } from '#engine/order-book';
+
+/** The firm's limits. */
+export interface RiskLimits {
+  /** Largest quantity one order may have (a fat-finger limit), in lots. */
+  maxOrderQty: number;
+  /** Largest distance, in ticks, between a limit price and the last trade price. */
+  collarTicks: number;
+  /** Largest position the firm may reach on either side, long or short, in lots. */
+  maxPosition: number;
+}
+
+/** What the gate knows when an order arrives. */
+export interface RiskState {
+  /** Filled position so far: positive when long, negative when short, in lots. */
+  position: number;
+  /** Remaining quantity of the firm's resting buy orders. */
+  openBuy: number;
+  /** Remaining quantity of the firm's resting sell orders. */
+  openSell: number;
+  /** Price of the last trade in the market (a reference price before the first trade). */
+  lastPrice: number;
+}
+
+/** An order on its way to the book. For a modify, `resting` is the order as it rests now. */
+export type Intent =
+  | { op: 'limit'; id: number; side: Side; price: number; qty: number }
+  | { op: 'market'; id: number; side: Side; qty: number }
+  | { op: 'modify'; id: number; price?: number; qty?: number; resting: { side: Side; price: number; qty: number } }
+  | { op: 'cancel'; id: number };
+
+/** Why an order was rejected, checked in this order. */
+export type RiskReason = 'max-order-qty' | 'price-collar' | 'max-position';
+/** Returns why the order must not reach the book, or null to let it through. */
+export function preTradeCheck(intent: Intent, state: RiskState, limits: RiskLimits): RiskReason | null {
+  // A cancel only ever lowers risk: a gate that blocks one traps the firm in its orders.
+  if (intent.op === 'cancel') return null;
+
+  const side = intent.op === 'modify' ? intent.resting.side : intent.side;
+  const qty = intent.op === 'modify' ? (intent.qty ?? intent.resting.qty) : intent.qty;
+  if (qty > limits.maxOrderQty) return 'max-order-qty';
+
+  // Only a new price is collared: a qty-only modify keeps a price already accepted, and a
+  // market order has none (real gates give it a protective limit; ours lets it through).
+  const price = intent.op === 'market' ? undefined : intent.price;
+  const reference = intent.op === 'modify' ? intent.resting.price : state.lastPrice;
+  if (price !== undefined && Math.abs(price - reference) > limits.collarTicks) return 'price-collar';
+
+  // Worst case on the order's side: everything already filled, plus every resting order
+  // on that side, plus what this order adds (a modify adds only its change in size).
+  const added = intent.op === 'modify' ? qty - intent.resting.qty : qty;
+  const exposure = side === 'buy' ? state.position + state.openBuy + added : -state.position + state.openSell + added;
+  if (added > 0 && exposure > limits.maxPosition) return 'max-position';
+  return null;
+}
