@@ -38,6 +38,7 @@ export class Order {
   ) {}
 }
 
+// #region level
 /** Every resting order at one price on one side, oldest first. */
 export class Level {
   head: Order | undefined = undefined;
@@ -74,15 +75,18 @@ export class Level {
     this.count--;
   }
 }
+// #endregion level
 
 /** A price-time priority order book that replays tape lines (../shared/spec/order-book-tape.md). */
 export class Book {
+  // #region book-fields
   /** Per side, the price levels sorted from worst to best: the best level is the last entry. */
   readonly levels: Record<Side, Level[]> = { buy: [], sell: [] };
   /** Per side, the price levels by price. */
   readonly byPrice: Record<Side, Map<number, Level>> = { buy: new Map(), sell: new Map() };
   /** Every id a limit or market order has used: its resting order, or null once it no longer rests. */
   readonly orders = new Map<number, Order | null>();
+  // #endregion book-fields
   /** Events of the command being applied. */
   private events: BookEvent[] = [];
 

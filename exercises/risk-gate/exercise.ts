@@ -23,6 +23,7 @@
  */
 import type { Side } from '#engine/order-book';
 
+// #region types
 /** The firm's limits. */
 export interface RiskLimits {
   /** Largest quantity one order may have (a fat-finger limit), in lots. */
@@ -54,6 +55,7 @@ export type Intent =
 
 /** Why an order was rejected, checked in this order. */
 export type RiskReason = 'max-order-qty' | 'price-collar' | 'max-position';
+// #endregion types
 
 // #region check
 /** Returns why the order must not reach the book, or null to let it through. */
