@@ -1,0 +1,28 @@
+/**
+ * Each access is atomic but the increment is not: Atomics.load, then Atomics.store of the
+ * value plus one, with a window between them where another thread's increment is lost.
+ */
+
+// #region increment
+/** Adds `times` to counter[index], losing no update made by other threads meanwhile. */
+export function increment(counter: Int32Array, index: number, times: number): void {
+  for (let n = 0; n < times; n++) {
+    const v = Atomics.load(counter, index);
+    Atomics.store(counter, index, v + 1);
+  }
+}
+// #endregion increment
+
+// #region record-high
+/** Raises cell[index] to `value` if it is higher, never lowering it, never losing a higher value. */
+export function recordHigh(cell: Int32Array, index: number, value: number): void {
+  let current = Atomics.load(cell, index);
+  while (value > current) {
+    // Store `value` only if the cell still holds what we read; otherwise learn what it
+    // holds now and decide again: it may already be higher than ours.
+    const seen = Atomics.compareExchange(cell, index, current, value);
+    if (seen === current) return;
+    current = seen;
+  }
+}
+// #endregion record-high
