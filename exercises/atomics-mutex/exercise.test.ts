@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { runInWorkers } from '#engine/run-in-workers';
+import { lock, unlock } from './exercise.ts';
+
+type AnyFn = (...args: unknown[]) => unknown;
+const WRITES = ['add', 'sub', 'and', 'or', 'xor', 'exchange', 'compareExchange', 'store'];
+/** More Atomics calls than this in one lock() or unlock() on one thread is an endless spin. */
+const SPIN_LIMIT = 20_000;
+
+/** Thrown by the simulated Atomics.wait to stand for a thread that is now asleep. */
+class Asleep extends Error {}
+
+/**
+ * One thread's view of a lock word, with the other threads played by the test: Atomics
+ * calls are recorded, Atomics.wait never blocks (the scenario decides what the other
+ * threads did meanwhile and what wait returns), and a lock that spins without sleeping
+ * is stopped with an error that says so.
+ */
+class World {
+  readonly word = new Int32Array(new SharedArrayBuffer(64));
+  readonly index = 3;
+  /** Whether a thread other than the one under test holds the lock. */
+  otherHolds = false;
+  readonly calls: string[] = [];
+  /** Each Atomics.wait: the value it expected, and what the word held. */
+  readonly waits: { expected: number; found: number }[] = [];
+  notifies = 0;
+  /** What the other threads do while we sleep in a wait that found the expected value. */
+  onWait: () => string = () => this.release();
+  /** Called once, just before the first Atomics write of the code under test. */
+  beforeFirstWrite: (() => void) | undefined;
+
+  /** The other holder lets go (as its unlock would) and notifies: wait returns "ok". */
+  release(): string {
+    this.word[this.index] = 0;
+    this.otherHolds = false;
+    return 'ok';
+  }
+
+  /** Another thread takes the lock (the word becomes 1). */
+  takenByOther(): void {
+    this.word[this.index] = 1;
+    this.otherHolds = true;
+  }
+
+  run<T>(f: () => T): T {
+    const table = Atomics as unknown as Record<string, AnyFn>;
+    const saved = new Map<string, AnyFn>();
+    let count = 0;
+    for (const name of ['load', ...WRITES, 'wait', 'notify']) {
+      const real = table[name]!;
+      saved.set(name, real);
+      table[name] = (...args: unknown[]) => {
+        this.calls[this.calls.length] = name;
+        if (++count > SPIN_LIMIT) {
+          throw new Error(`${SPIN_LIMIT} Atomics calls without returning: the lock spins instead of sleeping in Atomics.wait, or waits on a value the word no longer holds (last calls: ${this.calls.slice(-6).join(', ')})`);
+        }
+        if (WRITES.includes(name) && this.beforeFirstWrite) {
+          const act = this.beforeFirstWrite;
+          this.beforeFirstWrite = undefined;
+          act();
+        }
+        if (name === 'wait') {
+          const expected = args[2] as number;
+          const found = this.word[this.index]!;
+          this.waits[this.waits.length] = { expected, found };
+          return found === expected ? this.onWait() : 'not-equal';
+        }
+        if (name === 'notify') this.notifies += 1;
+        return real.apply(Atomics, args);
+      };
+    }
+    try {
+      return f();
+    } finally {
+      for (const [name, real] of saved) table[name] = real;
+    }
+  }
+
+  lock(): void {
+    this.run(() => lock(this.word, this.index));
+  }
+
+  unlock(): void {
+    this.run(() => unlock(this.word, this.index));
+  }
+}
+
+const staleWaits = (w: World) => w.waits.filter((x) => x.expected !== x.found);
+
+describe('one thread, other threads played by the test', () => {
+  it('takes a free lock at once with a compare-and-swap, without waiting', () => {
+    const w = new World();
+    w.lock();
+    expect(w.word[w.index], 'the word after taking a free lock').not.toBe(0);
+    expect(w.calls, 'your Atomics calls').toContain('compareExchange');
+    expect(w.waits.length, 'waits while taking a free lock').toBe(0);
+    expect(Array.from(w.word).filter((_, i) => i !== w.index), 'the other int32s of the buffer').toEqual(new Array(15).fill(0));
+  });
+
+  it('unlock releases the word to 0, and the lock can be taken again', () => {
+    const w = new World();
+    w.lock();
+    w.unlock();
+    expect(w.word[w.index], 'the word after lock then unlock').toBe(0);
+    w.lock();
+    expect(w.word[w.index], 'the word after locking again').not.toBe(0);
+    w.unlock();
+    expect(w.word[w.index], 'the word after the second unlock').toBe(0);
+  });
+
+  it('sleeps in Atomics.wait while another thread holds the lock (a spin lock on one core never lets the holder run)', () => {
+    const w = new World();
+    w.takenByOther();
+    w.lock(); // the holder releases while we sleep
+    expect(w.waits.length, 'Atomics.wait calls while the lock was held').toBeGreaterThan(0);
+    expect(w.otherHolds, 'the other thread still holds the lock when lock() returns').toBe(false);
+    expect(w.word[w.index], 'the word after lock() returns').not.toBe(0);
+  });
+
+  it('waits only on the value the word holds now, never on a stale one (wait would return at once, and the lock would spin)', () => {
+    const w = new World();
+    w.takenByOther();
+    w.lock();
+    expect(staleWaits(w), 'waits whose expected value was not what the word held').toEqual([]);
+  });
+
+  it('checks the word again after waking: a thread that took the lock first keeps it', () => {
+    const w = new World();
+    w.takenByOther();
+    let wakeups = 0;
+    w.onWait = () => {
+      wakeups += 1;
+      if (wakeups === 1) {
+        // The holder released and notified, but a third thread grabbed the lock before us.
+        w.takenByOther();
+        return 'ok';
+      }
+      return w.release();
+    };
+    w.lock();
+    expect(w.otherHolds, 'lock() returned while another thread held the lock (woken is not owning)').toBe(false);
+    expect(w.word[w.index], 'the word after lock() returns').not.toBe(0);
+    expect(staleWaits(w), 'waits on a value the word no longer held').toEqual([]);
+  });
+
+  it('takes the lock with one atomic step: another thread taking it between your check and your write keeps it', () => {
+    const w = new World();
+    w.beforeFirstWrite = () => w.takenByOther();
+    w.lock();
+    expect(w.otherHolds, 'lock() returned while the thread that got in first still held the lock').toBe(false);
+    expect(w.word[w.index], 'the word after lock() returns').not.toBe(0);
+  });
+
+  it('unlock wakes a thread that went to sleep waiting for the lock', () => {
+    const w = new World();
+    w.lock(); // we hold it
+    // Another thread runs the same lock() and goes to sleep in Atomics.wait.
+    w.onWait = () => {
+      throw new Asleep();
+    };
+    let slept = false;
+    try {
+      w.lock();
+    } catch (e) {
+      if (!(e instanceof Asleep)) throw e;
+      slept = true;
+    }
+    expect(slept, 'a second lock() on a held lock went to sleep in Atomics.wait').toBe(true);
+    const before = w.notifies;
+    w.unlock();
+    expect(w.word[w.index], 'the word after unlock').toBe(0);
+    expect(w.notifies - before, 'Atomics.notify calls by unlock while a thread slept in wait (without one, it sleeps forever)').toBeGreaterThan(0);
+  });
+});
+
+describe('four real workers', () => {
+  it('lose no update to a plain counter guarded by the lock, and never deadlock', async () => {
+    const buffer = new SharedArrayBuffer(128);
+    const iterations = 5_000;
+    // The counter (int32 index 16) is read and written with plain, non-atomic accesses:
+    // only the lock keeps two workers from interleaving them.
+    const source =
+      `(buffer, n) => { const lock = (${lock.toString()}); const unlock = (${unlock.toString()}); ` +
+      `const w = new Int32Array(buffer); ` +
+      `for (let k = 0; k < n; k++) { lock(w, 3); w[16] = w[16] + 1; unlock(w, 3); } }`;
+    try {
+      await runInWorkers({ source, buffer, workers: 4, iterations, timeoutMs: 20_000 });
+    } catch (error) {
+      throw new Error(
+        `the lock failed in real workers (your functions run there from their source text, so they may use only their parameters and globals such as Atomics): ${(error as Error).message}`,
+      );
+    }
+    const view = new Int32Array(buffer);
+    expect(view[16], 'the counter after four workers incremented it 5,000 times each under the lock').toBe(4 * iterations);
+    expect(view[3], 'the lock word once every worker has finished').toBe(0);
+  });
+});

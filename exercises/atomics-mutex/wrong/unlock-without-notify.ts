@@ -1,0 +1,34 @@
+/**
+ * unlock() releases the word but never calls Atomics.notify, so a thread asleep in
+ * Atomics.wait is never woken.
+ */
+
+// #region lock
+/** Takes the lock at word[index], sleeping while another thread holds it. */
+export function lock(word: Int32Array, index: number): void {
+  // Fast path: a free lock is taken by one compare-and-swap, 0 -> 1.
+  let c = Atomics.compareExchange(word, index, 0, 1);
+  if (c === 0) return;
+  // Held. From now on we may sleep, so the word must say "someone may be waiting" (2),
+  // or the holder's unlock would skip the notify and we would sleep forever.
+  if (c !== 2) c = Atomics.exchange(word, index, 2);
+  // exchange returned 0: the holder let go in the meantime, and we own it (marked 2, which
+  // costs the next unlock one needless notify, never a lost one).
+  while (c !== 0) {
+    // Sleeps only if the word is still 2; returns at once if it changed.
+    Atomics.wait(word, index, 2);
+    // Woken is not owning: another thread may have taken the lock first. Try again, and
+    // keep the word at 2, because other sleepers may remain.
+    c = Atomics.exchange(word, index, 2);
+  }
+}
+// #endregion lock
+
+// #region unlock
+/** Releases the lock at word[index] and wakes a waiting thread. */
+export function unlock(word: Int32Array, index: number): void {
+  // 1 -> 0: nobody waits, and we are done without a system call.
+  // Sleepers re-check the word when their wait returns, so releasing is enough.
+  Atomics.store(word, index, 0);
+}
+// #endregion unlock
