@@ -49,9 +49,10 @@ function engineRecord(lines: readonly string[]): string {
 function expectSameRecord(actual: string, expected: string, what: string): void {
   const a = actual.split('\n');
   const e = expected.split('\n');
-  for (let i = 0; i < Math.max(a.length, e.length); i++) {
-    expect(a[i], `${what}, record line ${i + 1}: yours ${JSON.stringify(a[i])}, the engine's replay gives ${JSON.stringify(e[i])}`).toBe(e[i]);
-  }
+  let i = 0;
+  while (i < Math.max(a.length, e.length) && a[i] === e[i]) i++;
+  // One assertion, on the first line that differs (or on a line past the end of both when they agree).
+  expect(a[i], `${what}, record line ${i + 1}: yours ${JSON.stringify(a[i])}, the engine's replay gives ${JSON.stringify(e[i])}`).toBe(e[i]);
 }
 
 const limit = (id: number, side: 'buy' | 'sell', price: number | bigint, qty: number | bigint) =>
