@@ -20,13 +20,14 @@
  * promise rejects with an error that says so.
  *
  * Node: each worker is `function-worker.ts`, started by `startWorker`. Browsers: the same
- * job function, from its own source text, in a worker made from a Blob: no bundler has to
- * find a worker file, and a Blob worker inherits the page's cross-origin isolation.
+ * job function (`function-job.ts`), from its own source text, in a worker made from a
+ * Blob: no bundler has to find a worker file, and a Blob worker inherits the page's
+ * cross-origin isolation.
  */
 import { StartGate, isNode, startWorker, type WorkerHandle } from '../shared/workers.ts';
-import { runFunctionJob, type FunctionJob, type FunctionJobResult } from './function-worker.ts';
+import { runFunctionJob, type FunctionJob, type FunctionJobResult } from './function-job.ts';
 
-export type { FunctionJobResult } from './function-worker.ts';
+export type { FunctionJobResult } from './function-job.ts';
 
 /** Options of {@link runInWorkers}. */
 export interface RunInWorkersOptions {
