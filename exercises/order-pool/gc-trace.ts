@@ -12,7 +12,6 @@
  */
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 
-// #region measure
 const mode = process.argv[2] === 'pool' ? 'pool' : 'alloc';
 const SLOTS = 100_000;
 const ORDERS = 5_000_000;
@@ -25,13 +24,15 @@ const pool: Order[] = mode === 'pool' ? Array.from({ length: SLOTS }, () => ({ i
 // Collect the warm-up's garbage (and the loader's) now, so that only the run is measured.
 (globalThis as { gc?: () => void }).gc?.();
 
-const pauses: { kind: string; ms: number }[] = [];
 const kinds: Record<number, string> = {
   [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
   [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
   [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
 };
+
+// #region measure
+const pauses: { kind: string; ms: number }[] = [];
 const observer = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1;
