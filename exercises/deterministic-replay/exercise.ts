@@ -27,6 +27,7 @@
  */
 import { OrderBook } from '#engine/order-book';
 
+// #region fnv
 /** FNV-1a, 64 bits, over the UTF-16 code units of `text`, as 16 lower-case hex digits. */
 export function fnv1a64(text: string): string {
   const PRIME = 0x100000001b3n;
@@ -38,6 +39,7 @@ export function fnv1a64(text: string): string {
   }
   return h.toString(16).padStart(16, '0');
 }
+// #endregion fnv
 
 export function auditRecord(lines: Iterable<string>): string {
   const book = new OrderBook();
