@@ -14,6 +14,32 @@ import { where } from './report/format.ts';
 export interface CheckFinding extends CatalogIssue {
   /** The exercise it concerns, when it concerns one. */
   exercise?: string;
+  /** A warning is printed but does not fail the check; anything else is an error. */
+  severity?: 'warning';
+}
+
+/** How much longer than every wrong option a right one may be before it gives itself away. */
+export const LONGEST_RIGHT_RATIO = 1.3;
+
+/** Warnings for questions whose right option is the longest by far: picking the longest would pass. */
+export function guessableFindings(catalog: Catalog): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  for (const [name, quiz] of catalog.quizzes) {
+    quiz.questions.forEach((q, i) => {
+      const options = q.options ?? [];
+      const longestWrong = Math.max(0, ...options.filter((o) => !o.correct).map((o) => o.text.length));
+      const rightLengths = options.filter((o) => o.correct).map((o) => o.text.length);
+      if (longestWrong > 0 && rightLengths.some((n) => n > LONGEST_RIGHT_RATIO * longestWrong)) {
+        findings.push({
+          severity: 'warning',
+          file: `content/quizzes/${name}.json`,
+          field: `questions[${i}].options`,
+          message: `the right option is the longest by far (${Math.max(...rightLengths)} characters against at most ${longestWrong}): a student who picks the longest option passes; make the distractors as full and plausible as the answer`,
+        });
+      }
+    });
+  }
+  return findings;
 }
 
 export interface CheckReport {
@@ -57,7 +83,7 @@ function rel(catalog: Catalog, file: string): string {
 
 /** Checks that need no grading: the files' contents and what must be unique. */
 export function staticFindings(catalog: Catalog): CheckFinding[] {
-  const findings: CheckFinding[] = [...catalog.issues];
+  const findings: CheckFinding[] = [...catalog.issues, ...guessableFindings(catalog)];
   const seen = new Map<string, string>();
   const unique = (key: string, file: string, field: string, what: string, exercise: string) => {
     const other = seen.get(key);

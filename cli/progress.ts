@@ -12,6 +12,7 @@ import { stateDir } from './paths.ts';
 export const progressSchema = z
   .object({
     version: z.literal(1),
+    student: z.string().optional().describe('A random key made once for this student: it seeds the order of quiz options, the same on every run'),
     passed: z.record(z.string(), z.string()).describe('slug -> ISO time it last passed'),
     failed: z.record(z.string(), z.string()).describe('slug -> ISO time it last failed (cleared when it passes)'),
     hintsShown: z.record(z.string(), z.number().int().nonnegative()).describe('slug -> hints revealed so far'),
@@ -48,6 +49,12 @@ export function saveProgress(progress: Progress, root?: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(progress, null, 2) + '\n');
   renameSync(temp, file);
+}
+
+/** This student's key, made (and kept in `progress`) on first use; the caller saves progress. */
+export function studentKey(progress: Progress): string {
+  progress.student ??= crypto.randomUUID();
+  return progress.student;
 }
 
 /** Records a grade's outcome for one exercise. */

@@ -50,7 +50,7 @@ describe('ticklab replay', () => {
     const tape = readFileSync(fixture('small.tape'), 'utf8');
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '-e', "import('../engine/cli/commands/replay.ts').then(async (m) => { process.exitCode = await m.replayCommand('-'); })"],
+      ['--import', 'tsx', '-e', "import('./cli/commands/replay.ts').then(async (m) => { process.exitCode = await m.replayCommand('-'); })"],
       { cwd: root, input: tape, encoding: 'utf8' },
     );
     expect(r.stderr).toBe('');
@@ -61,7 +61,7 @@ describe('ticklab replay', () => {
   it('stops quietly when the reader goes away (EPIPE), with exit code 0', () => {
     const r = spawnSync(
       'sh',
-      ['-c', `${JSON.stringify(process.execPath)} --import tsx -e "import('../engine/cli/commands/tape-gen.ts').then(async (g) => { await g.tapeGenCommand({ seed: 2, count: 200000, badRate: 0.01 }); })" | ${JSON.stringify(process.execPath)} --import tsx -e "import('../engine/cli/commands/replay.ts').then(async (m) => { process.exitCode = await m.replayCommand('-'); })" | head -n 3`],
+      ['-c', `${JSON.stringify(process.execPath)} --import tsx -e "import('./cli/commands/tape-gen.ts').then(async (g) => { await g.tapeGenCommand({ seed: 2, count: 200000, badRate: 0.01 }); })" | ${JSON.stringify(process.execPath)} --import tsx -e "import('./cli/commands/replay.ts').then(async (m) => { process.exitCode = await m.replayCommand('-'); })" | head -n 3`],
       { cwd: root, encoding: 'utf8' },
     );
     expect(r.stderr).toBe('');

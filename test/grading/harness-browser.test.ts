@@ -3,8 +3,11 @@
  * browser is bundled with the shared harness (vitest's runner and expect, as in Node) and
  * run in a Web Worker of a cross-origin-isolated page in Debian's Chromium, as the
  * course site will. Its solution must pass every test the browser runs, and its starting
- * file must fail, with results in the same schema the CLI reports.
+ * file and every known-wrong solution must fail (a wrong answer caught in Node but passed
+ * in the page would be a verdict a student cannot trust), with results in the same schema
+ * the CLI reports.
  */
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../cli/catalog.ts';
 import { chromiumAvailable, runInChromium } from '../../cli/grader/browser.ts';
@@ -25,7 +28,7 @@ async function runInBrowser(testFile: string, codeFile: string) {
 describe.skipIf(!chromiumAvailable() && !process.env.CI)('exercises in Chromium', () => {
   afterAll(shutdown);
 
-  it.each(exercises.map((e) => [e.slug, e] as const))('%s: the solution passes and the starting file fails', async (_slug, e) => {
+  it.each(exercises.map((e) => [e.slug, e] as const))('%s: the solution passes; the starting file and every known-wrong solution fail', async (_slug, e) => {
     const solution = await runInBrowser(e.files.test, e.files.solution);
     expect(solution.problems).toEqual([]);
     for (const t of solution.tests) testResultSchema.parse(t);
@@ -34,6 +37,10 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('exercises in Chromium'
     expect(ran.filter((t) => t.status !== 'pass')).toEqual([]);
 
     const starter = await runInBrowser(e.files.test, e.files.exercise);
-    expect(starter.tests.some((t) => t.status === 'fail')).toBe(true);
-  }, 120_000);
+    expect(starter.tests.some((t) => t.status === 'fail'), 'the starting file fails a test').toBe(true);
+
+    const wrong = await Promise.all(e.files.wrong.map(async (file) => ({ file: path.relative(REPO, file), run: await runInBrowser(e.files.test, file) })));
+    const passed = wrong.filter((w) => !w.run.tests.some((t) => t.status === 'fail' || t.status === 'timeout')).map((w) => w.file);
+    expect(passed, 'known-wrong solutions that no test catches in the browser').toEqual([]);
+  }, 180_000);
 });

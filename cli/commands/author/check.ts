@@ -17,10 +17,13 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
       }
     },
   });
-  const { findings, catalog } = report;
+  const { catalog } = report;
+  const warnings = report.findings.filter((f) => f.severity === 'warning');
+  const findings = report.findings.filter((f) => f.severity !== 'warning');
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, findings }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, findings, ...(warnings.length ? { warnings } : {}) }, null, 2) + '\n');
   }
+  for (const f of warnings) say(`${pc.yellow('warning')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
   for (const f of findings) say(`${pc.red('error')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
   const n = report.grades.size; // the exercises checked (all, or those named)
   const badExercises = new Set(findings.flatMap((f) => (f.exercise ? [f.exercise] : [])));

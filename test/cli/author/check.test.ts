@@ -111,3 +111,15 @@ describe('ticklab check: known-wrong solutions', () => {
     expect(run.stdout, 'check output').toMatch(/wrong\/skips-first\.ts: Starts the loop at index 1, so the first price is never added\. → caught by "sumTicks > adds prices"/);
   }, 60_000);
 });
+
+describe('ticklab check: quizzes that can be guessed', () => {
+  it('warns, without failing, when a right option is the longest by far', async () => {
+    const root = makeCourse();
+    edit(root, 'content/quizzes/ticks.json', (t) => t.replace('"Integer arithmetic is exact."', '"Integer arithmetic is exact: a price in ticks is a whole number, and adding or comparing whole numbers never rounds."'));
+    const { code, report } = await check(root);
+    expect(code, 'a warning does not fail the check').toBe(0);
+    expect((report as { warnings?: unknown[] }).warnings, 'warnings').toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'content/quizzes/ticks.json', field: 'questions[0].options', message: expect.stringMatching(/longest by far/) }),
+    ]);
+  }, 60_000);
+});
