@@ -246,6 +246,7 @@ export class SpscRingBuffer {
     return n < 0 ? 0 : n > this.capacity ? this.capacity : n;
   }
 
+  // #region push
   /** Producer: appends `value` unless the ring is full; returns whether it did. */
   tryPush(value: number): boolean {
     const indices = this.indices;
@@ -260,6 +261,7 @@ export class SpscRingBuffer {
     if (Atomics.load(indices, CONSUMER_WAITING_I) !== 0) Atomics.notify(indices, HEAD_I);
     return true;
   }
+  // #endregion push
 
   /** Consumer: removes and returns the oldest value, or `undefined` if the ring is empty. */
   tryPop(): number | undefined {
