@@ -10,6 +10,8 @@
  * - `tests/<slug>.js`: each exercise's test file compiled, its imports left as
  *   placeholders the grading worker fills in; `exercises/<slug>/exercise.test.ts` (for
  *   the type-check) and `solution.ts` (fetched only when the student asks to see it).
+ * - `editor/monaco.js` (with `monaco.css` and its workers): the editor, bundled here so
+ *   that the site's own build stays quick; loaded only when a student starts editing.
  * - `types.json`: every declaration file the CLI's type-check reads for the exercises
  *   (TypeScript's libs, vitest's, fast-check's, Node's), and the engine's declarations
  *   generated from `engine/`, for the page's type-check and Monaco's IntelliSense.
@@ -164,6 +166,35 @@ async function buildCheckWorker(root: string, minify: boolean): Promise<string> 
   return out.outputFiles[0]!.text;
 }
 
+/** Monaco and its two workers, for `/runner/editor/` (loaded only when a student starts editing). */
+async function buildEditor(root: string, base: string, minify: boolean): Promise<RunnerFiles> {
+  const monaco = path.join(root, 'node_modules/monaco-editor/esm/vs');
+  const out = await build({
+    entryPoints: [
+      { in: path.join(root, 'site/lib/editor/monaco.ts'), out: 'monaco' },
+      { in: path.join(monaco, 'editor/editor.worker.js'), out: 'editor.worker' },
+      { in: path.join(monaco, 'language/typescript/ts.worker.js'), out: 'ts.worker' },
+    ],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify,
+    write: false,
+    outdir: '/runner/editor',
+    chunkNames: 'chunks/[name]-[hash]',
+    assetNames: 'assets/[name]-[hash]',
+    loader: { '.ttf': 'file' },
+    define: { 'import.meta.env.BASE_URL': JSON.stringify(base) },
+    logLevel: 'silent',
+    nodePaths: [path.join(root, 'node_modules')],
+  });
+  const files: RunnerFiles = new Map();
+  for (const f of out.outputFiles) files.set(path.posix.join('runner/editor', path.relative('/runner/editor', f.path)), f.contents);
+  return files;
+}
+
 // ------------------------------------------------------------------- the tests
 
 async function buildTest(root: string, exercise: { slug: string; dir: string }): Promise<{ code: string; engineImports: string[] }> {
@@ -284,8 +315,9 @@ export async function buildRunnerFiles(options: RunnerBuildOptions): Promise<Run
   const exercises = listExercises(root);
   const compiler = gradingCompilerOptions(root);
 
-  const [runtime, checkWorker, tests] = await Promise.all([
+  const [runtime, editor, checkWorker, tests] = await Promise.all([
     buildRuntime(root, runnerUrl, minify),
+    buildEditor(root, base, minify),
     buildCheckWorker(root, minify),
     Promise.all(
       exercises.map(async (e) => {
@@ -299,7 +331,7 @@ export async function buildRunnerFiles(options: RunnerBuildOptions): Promise<Run
       }),
     ),
   ]);
-  const files: RunnerFiles = new Map(runtime);
+  const files: RunnerFiles = new Map([...runtime, ...editor]);
   files.set('runner/check-worker.js', checkWorker);
 
   const { bundle, engine } = typesBundle(root, compiler.options, exercises);

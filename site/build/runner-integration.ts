@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
 };
 
 export default function ticklabRunner(): AstroIntegration {
@@ -53,6 +55,8 @@ export default function ticklabRunner(): AstroIntegration {
               if (body === undefined) return next();
               res.setHeader('Content-Type', TYPES[path.extname(url)] ?? 'application/octet-stream');
               res.setHeader('Cache-Control', 'no-cache');
+              // A worker started by an isolated page must be served isolated too, or it is refused.
+              for (const [name, value] of Object.entries(CROSS_ORIGIN_ISOLATION_HEADERS)) res.setHeader(name, value);
               res.end(body);
             },
             (error: unknown) => {

@@ -20,7 +20,7 @@ import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExerci
 
 /** The runner's folder on this site: `/runner/` under the site's base. */
 export function runnerBase(): string {
-  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+  const base: string = import.meta.env.BASE_URL ?? '/';
   return new URL(`${base.replace(/\/?$/, '/')}runner/`, location.href).href;
 }
 

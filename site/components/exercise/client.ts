@@ -1,0 +1,425 @@
+/**
+ * The exercise's behaviour in the page (markup: site/components/Exercise.astro). Small
+ * on purpose: this is what a lesson ships before any interaction; the editor
+ * (site/lib/editor) and the runner (site/lib/runner) are imported when first needed.
+ *
+ * - The student's code and revealed hints come back from the progress store on load; a
+ *   run left `running` means the last run crashed the tab: the page says so, code kept.
+ * - Editing starts Monaco, or the plain text area (phones, screen readers, or by choice,
+ *   remembered); Ctrl/Cmd+Enter runs from anywhere in the exercise.
+ * - Run saves the code (`running: true`), grades it in a worker, saves the result
+ *   (`running: false`); while it runs the button stops it. Code never runs on load.
+ */
+import type { ExerciseResult } from '../../../grading/result-schema.ts';
+import type { CodeEditor } from '../../lib/editor/types.ts';
+import { loadExercise, saveExercise, type ExerciseProgress } from '../../lib/progress.ts';
+import { editorProblems, resultsHtml, summary } from './results.ts';
+
+const EDITOR_PREF = 'ticklab-editor';
+const SAVE_DELAY_MS = 400;
+
+type EditorKind = 'monaco' | 'plain';
+
+function preferredEditor(): EditorKind {
+  try {
+    const chosen = localStorage.getItem(EDITOR_PREF);
+    if (chosen === 'plain' || chosen === 'monaco') return chosen;
+  } catch {
+    // storage disabled: fall through to the device's default
+  }
+  return matchMedia('(max-width: 40rem), (pointer: coarse)').matches ? 'plain' : 'monaco';
+}
+
+function rememberEditor(kind: EditorKind): void {
+  try {
+    localStorage.setItem(EDITOR_PREF, kind);
+  } catch {
+    // not remembered: fine
+  }
+}
+
+const isResult = (x: unknown): x is ExerciseResult =>
+  typeof x === 'object' && x !== null && Array.isArray((x as ExerciseResult).tests) && Array.isArray((x as ExerciseResult).problems) && typeof (x as ExerciseResult).status === 'string';
+
+class ExerciseView {
+  readonly slug: string;
+  readonly title: string;
+  readonly timeLimitMs: number;
+  readonly codeLabel: string;
+  readonly browserGraded: boolean;
+  readonly starter: string;
+  private code: string;
+  private progress: ExerciseProgress = { hintsShown: 0, runs: 0 };
+  private editor: CodeEditor | undefined;
+  private editorLoading: Promise<CodeEditor> | undefined;
+  private run: AbortController | undefined;
+  private beforeReset: string | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private solutionShown = false;
+  private readonly q: <T extends HTMLElement = HTMLElement>(selector: string) => T;
+
+  constructor(readonly root: HTMLElement) {
+    this.q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+    this.slug = root.dataset.exercise!;
+    this.title = root.dataset.title ?? this.slug;
+    this.timeLimitMs = Number(root.dataset.timeLimitMs);
+    this.codeLabel = `exercises/${this.slug}/exercise.ts`;
+    this.browserGraded = root.dataset.runsIn !== 'node';
+    this.starter = JSON.parse(this.q('[data-starter]').textContent ?? '""') as string;
+    this.code = this.starter;
+  }
+
+  async mount(): Promise<void> {
+    this.root.addEventListener('click', (e) => this.onClick(e));
+    this.root.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.browserGraded) {
+        e.preventDefault();
+        void this.runTests();
+      }
+    });
+    // Clicking or typing into the highlighted code starts the editor there.
+    const view = this.q('[data-starter-view]');
+    view.addEventListener('click', () => {
+      if (!getSelection()?.toString()) void this.startEditing(true);
+    });
+    view.addEventListener('keydown', (e) => {
+      if ((e.key.length === 1 || e.key === 'Enter') && !e.ctrlKey && !e.metaKey && !e.altKey) void this.startEditing(true);
+    });
+    this.q<HTMLDialogElement>('[data-reset-dialog]').addEventListener('close', (e) => {
+      if ((e.target as HTMLDialogElement).returnValue === 'reset') void this.reset();
+    });
+    this.updateModeButton();
+
+    this.progress = await loadExercise(this.slug);
+    if (this.progress.code !== undefined && this.progress.code !== this.starter) {
+      this.code = this.progress.code;
+      this.showSavedCode();
+    }
+    this.showHints(this.progress.hintsShown);
+    if (this.progress.running) {
+      this.notice(
+        `The last run of ${this.title} did not finish: it most likely crashed the tab, for example by allocating memory without end. Your code is kept; look for the runaway loop before you run it again.`,
+      );
+      await saveExercise(this.slug, { running: false });
+    } else if (isResult(this.progress.results)) {
+      this.showResult(this.progress.results, this.progress.savedAt);
+    }
+    if (this.root.dataset.needsIsolation && !globalThis.crossOriginIsolated) this.checkIsolation();
+  }
+
+  // ------------------------------------------------------------------ view
+
+  private status(text: string, verdict?: string): void {
+    const el = this.q('[data-run-status]');
+    el.textContent = text;
+    if (verdict) el.dataset.verdict = verdict;
+    else delete el.dataset.verdict;
+  }
+
+  private notice(text: string): void {
+    const el = this.q('[data-notice]');
+    el.textContent = text;
+    el.hidden = false;
+  }
+
+  private checkIsolation(): void {
+    // coi-serviceworker reloads the page once to make it isolated; if it is still not
+    // after that, say so (a private window, or service workers turned off).
+    setTimeout(() => {
+      if (globalThis.crossOriginIsolated) return;
+      this.notice(
+        `${this.title} shares memory between threads (SharedArrayBuffer), which browsers allow only in a cross-origin-isolated page, and this page is not: its host sends no Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers, and the service worker that adds them could not start (a private window, or service workers turned off). Grade it with \`npx ticklab ${this.slug}\`, or open the course with \`npm start\`.`,
+      );
+      const run = this.root.querySelector<HTMLButtonElement>('[data-action="run"]');
+      if (run) run.disabled = true;
+    }, 1500);
+  }
+
+  private showSavedCode(): void {
+    const view = this.q('[data-starter-view]');
+    if (this.editor) return;
+    let pre = this.root.querySelector<HTMLPreElement>('pre.saved-code');
+    if (!pre) {
+      pre = document.createElement('pre');
+      pre.className = 'saved-code';
+      pre.tabIndex = 0;
+      pre.setAttribute('aria-label', `Your code for ${this.title}`);
+      pre.addEventListener('click', () => {
+        if (!getSelection()?.toString()) void this.startEditing(true);
+      });
+      view.after(pre);
+    }
+    pre.textContent = this.code;
+    view.hidden = this.code !== this.starter;
+    pre.hidden = this.code === this.starter;
+    const saved = this.q('[data-saved]');
+    saved.hidden = this.code === this.starter;
+    saved.textContent = this.progress.savedAt ? `Your code, saved ${new Date(this.progress.savedAt).toLocaleString()}.` : 'Your code.';
+  }
+
+  private showHints(count: number): void {
+    const items = [...this.root.querySelectorAll<HTMLLIElement>('[data-hint-list] li')];
+    items.forEach((li, i) => (li.hidden = i >= count));
+    const button = this.q<HTMLButtonElement>('[data-action="hint"]');
+    if (count >= items.length) {
+      button.textContent = items.length === 1 ? 'The hint is shown' : `All ${items.length} hints are shown`;
+      button.disabled = true;
+    } else {
+      button.textContent = `Show a hint (${count + 1} of ${items.length})`;
+      button.disabled = false;
+    }
+  }
+
+  private showResult(result: ExerciseResult, lastRunAt?: number): void {
+    const panel = this.q('[data-results]');
+    panel.innerHTML = resultsHtml(result, { codeLabel: this.codeLabel, ...(lastRunAt ? { lastRunAt } : {}) });
+    panel.hidden = false;
+    this.status(summary(result, this.timeLimitMs), result.status);
+    this.editor?.setProblems(editorProblems(result, this.codeLabel));
+  }
+
+  private updateModeButton(): void {
+    const button = this.q<HTMLButtonElement>('[data-action="editor-mode"]');
+    const plain = preferredEditor() === 'plain';
+    button.setAttribute('aria-pressed', String(plain));
+    button.textContent = plain ? 'Plain text editor: on' : 'Plain text editor';
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private onClick(e: MouseEvent): void {
+    const target = e.target as HTMLElement;
+    const goto = target.closest<HTMLElement>('[data-goto-line]');
+    if (goto) {
+      void this.startEditing(false).then((editor) => editor.revealLine(Number(goto.dataset.gotoLine), Number(goto.dataset.gotoColumn ?? 1)));
+      return;
+    }
+    const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
+    switch (action) {
+      case 'run':
+        if (this.run) this.run.abort();
+        else void this.runTests();
+        break;
+      case 'edit':
+        void this.startEditing(true);
+        break;
+      case 'hint':
+        void this.revealHint();
+        break;
+      case 'reset':
+        this.q<HTMLDialogElement>('[data-reset-dialog]').showModal();
+        break;
+      case 'undo-reset':
+        void this.undoReset();
+        break;
+      case 'solution':
+        void this.toggleSolution();
+        break;
+      case 'editor-mode':
+        void this.switchEditor();
+        break;
+    }
+  }
+
+  private currentCode(): string {
+    return this.editor?.getValue() ?? this.code;
+  }
+
+  private onEdit(code: string): void {
+    this.code = code;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+  }
+
+  private async save(extra: Partial<ExerciseProgress> = {}): Promise<void> {
+    clearTimeout(this.saveTimer);
+    const savedAt = Date.now();
+    this.progress = { ...this.progress, code: this.code, savedAt, ...extra };
+    await saveExercise(this.slug, { code: this.code, savedAt, ...extra });
+  }
+
+  startEditing(focus: boolean): Promise<CodeEditor> {
+    this.editorLoading ??= this.mountEditor(preferredEditor()).then((editor) => {
+      if (focus) editor.focus();
+      return editor;
+    });
+    return this.editorLoading;
+  }
+
+  private async mountEditor(kind: EditorKind): Promise<CodeEditor> {
+    const container = this.q('[data-code]');
+    const options = {
+      container,
+      value: this.code,
+      label: `exercise.ts of ${this.title}`,
+      onChange: (code: string) => this.onEdit(code),
+      onRun: () => {
+        if (this.browserGraded && !this.run) void this.runTests();
+      },
+    };
+    let editor: CodeEditor;
+    if (kind === 'monaco') {
+      const busy = this.run ? undefined : 'Loading the editor…';
+      if (busy) this.status(busy);
+      try {
+        const { runnerBase } = await import('../../lib/runner/grade.ts');
+        const url = `${runnerBase()}editor/monaco.js`;
+        const { createMonacoEditor } = (await import(/* @vite-ignore */ url)) as typeof import('../../lib/editor/monaco.ts');
+        editor = await createMonacoEditor(options);
+        if (busy && this.q('[data-run-status]').textContent === busy) this.status('');
+      } catch (error) {
+        this.status(`The rich editor did not load (${String(error)}); here is the plain one.`);
+        const { createPlainEditor } = await import('../../lib/editor/plain.ts');
+        editor = createPlainEditor(options);
+      }
+    } else {
+      const { createPlainEditor } = await import('../../lib/editor/plain.ts');
+      editor = createPlainEditor(options);
+    }
+    this.q('[data-saved]').hidden = true;
+    this.editor = editor;
+    this.root.dataset.editor = editor.kind;
+    const last = this.progress.results;
+    if (isResult(last)) editor.setProblems(editorProblems(last, this.codeLabel));
+    if (this.solutionShown) void this.showSolution();
+    return editor;
+  }
+
+  private async switchEditor(): Promise<void> {
+    const next: EditorKind = preferredEditor() === 'plain' ? 'monaco' : 'plain';
+    rememberEditor(next);
+    this.updateModeButton();
+    if (!this.editor && !this.editorLoading) return;
+    await this.editorLoading;
+    this.code = this.currentCode();
+    this.editor?.dispose();
+    this.editor = undefined;
+    this.editorLoading = undefined;
+    await this.startEditing(true);
+  }
+
+  private async revealHint(): Promise<void> {
+    const total = Number(this.root.dataset.hints);
+    const shown = Math.min(total, this.progress.hintsShown + 1);
+    this.progress = { ...this.progress, hintsShown: shown };
+    this.showHints(shown);
+    const li = this.root.querySelectorAll<HTMLLIElement>('[data-hint-list] li')[shown - 1];
+    if (li) {
+      li.tabIndex = -1;
+      li.focus();
+    }
+    await saveExercise(this.slug, { hintsShown: shown });
+  }
+
+  private async reset(): Promise<void> {
+    this.beforeReset = this.currentCode();
+    this.code = this.starter;
+    if (this.editor) this.editor.setValue(this.starter);
+    else this.showSavedCode();
+    await this.save();
+    const undo = this.q<HTMLButtonElement>('[data-action="undo-reset"]');
+    undo.hidden = false;
+    this.status('Back to the starting code. "Undo reset" brings your code back.');
+    undo.focus();
+  }
+
+  private async undoReset(): Promise<void> {
+    if (this.beforeReset === undefined) return;
+    this.code = this.beforeReset;
+    this.beforeReset = undefined;
+    if (this.editor) this.editor.setValue(this.code);
+    else this.showSavedCode();
+    await this.save();
+    this.q('[data-action="undo-reset"]').hidden = true;
+    this.status('Your code is back.');
+    this.editor?.focus();
+  }
+
+  private async toggleSolution(): Promise<void> {
+    this.solutionShown = !this.solutionShown;
+    const button = this.q('[data-action="solution"]');
+    button.setAttribute('aria-expanded', String(this.solutionShown));
+    button.textContent = this.solutionShown ? 'Hide solution' : 'Show solution';
+    const panel = this.q('[data-solution]');
+    if (!this.solutionShown) {
+      this.editor?.showSolution(undefined, panel);
+      panel.replaceChildren();
+      panel.hidden = true;
+      return;
+    }
+    await this.showSolution();
+  }
+
+  private async showSolution(): Promise<void> {
+    const panel = this.q('[data-solution]');
+    panel.hidden = false;
+    panel.textContent = 'Loading the reference solution…';
+    const { runnerBase } = await import('../../lib/runner/grade.ts');
+    const response = await fetch(`${runnerBase()}exercises/${this.slug}/solution.ts`);
+    if (!response.ok) {
+      panel.textContent = `The reference solution could not be loaded (${response.status}).`;
+      return;
+    }
+    const solution = await response.text();
+    const editor = await this.startEditing(false);
+    if (!this.solutionShown) return;
+    const heading = document.createElement('h4');
+    heading.textContent = 'Your code beside the reference solution (read-only: your code is not changed)';
+    const box = document.createElement('div');
+    panel.replaceChildren(heading, box);
+    editor.showSolution(solution, box);
+  }
+
+  async runTests(): Promise<void> {
+    if (this.run || !this.browserGraded) return;
+    const controller = new AbortController();
+    this.run = controller;
+    const button = this.q<HTMLButtonElement>('[data-action="run"]');
+    button.textContent = 'Stop';
+    button.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
+    this.code = this.currentCode();
+    try {
+      // Saved first, marked as running: if the run takes the tab down, the code is safe
+      // and the next visit can say what happened.
+      await this.save({ running: true });
+      this.status('Running the tests…');
+      // Pressing Run also opens the editor (loaded meanwhile), so a failing test can be fixed at once.
+      void this.startEditing(false);
+      const { gradeInPage } = await import('../../lib/runner/grade.ts');
+      const result = await gradeInPage(this.slug, this.code, {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === 'test-start') this.status(`Running: ${event.name}`);
+        },
+      });
+      if (controller.signal.aborted) {
+        await saveExercise(this.slug, { running: false });
+        this.progress = { ...this.progress, running: false };
+        this.status('Stopped. Your code is kept.');
+        return;
+      }
+      const runs = this.progress.runs + 1;
+      this.progress = { ...this.progress, running: false, runs, status: result.status, results: result };
+      await saveExercise(this.slug, { running: false, runs, status: result.status, results: result });
+      this.showResult(result);
+    } catch (error) {
+      await saveExercise(this.slug, { running: false });
+      this.status(`The run could not start: ${String(error)}`, 'error');
+    } finally {
+      this.run = undefined;
+      button.textContent = 'Run tests';
+    }
+  }
+}
+
+const mounted = new WeakSet<HTMLElement>();
+
+/** Mounts every exercise on the page (once each). */
+export function mountAll(): void {
+  for (const root of document.querySelectorAll<HTMLElement>('[data-exercise]')) {
+    if (mounted.has(root)) continue;
+    mounted.add(root);
+    const view = new ExerciseView(root);
+    void view.mount();
+  }
+}
