@@ -11,11 +11,9 @@ import { CODE_THEMES } from './site/lib/code-themes.ts';
 import ticklabRunner from './site/build/runner-integration.ts';
 
 // SharedArrayBuffer (the ring exercises in the browser) needs a cross-origin isolated
-// page: these two headers, which a static host must send as well.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// page: these two headers (one home, shared with the CLI's Chromium grading page), which a
+// static host must send as well.
+import { CROSS_ORIGIN_ISOLATION_HEADERS as isolation } from './grading/isolation.ts';
 
 export default defineConfig({
   srcDir: './site',
