@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { slug } from './slug.ts';
+import { checkProgressHead, PROGRESS_FORMAT, PROGRESS_VERSION } from '../progress-format.ts';
+
+export { PROGRESS_FORMAT, PROGRESS_VERSION };
 
 /**
  * A student's progress as a file: what the site's "Export progress" downloads and
  * `ticklab progress export` writes, and what both import. One format for the browser and
  * the terminal, so a student moves between them (and between machines) with one file.
  */
-
-/** The `format` field: a file without it is not a TickLab progress file. */
-export const PROGRESS_FORMAT = 'ticklab-progress';
-/** The version this code writes and reads. */
-export const PROGRESS_VERSION = 1;
 
 /** How an exercise's last grade ended (the results schema's exercise status). */
 export const progressStatusSchema = z.enum(['pass', 'fail', 'error', 'timeout']);
@@ -79,10 +77,7 @@ export function parseProgressFile(input: unknown): {
   quizzes: Record<string, Record<string, QuizAnswerFile>>;
   skipped: string[];
 } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('not a TickLab progress file: it is not a JSON object');
-  const head = input as Record<string, unknown>;
-  if (head.format !== PROGRESS_FORMAT) throw new Error(`not a TickLab progress file: "format" is ${JSON.stringify(head.format)}, not "${PROGRESS_FORMAT}"`);
-  if (head.version !== PROGRESS_VERSION) throw new Error(`progress file version ${JSON.stringify(head.version)} is not supported (this TickLab reads version ${PROGRESS_VERSION})`);
+  const head = checkProgressHead(input);
   const skipped: string[] = [];
   const exercises: Record<string, ExerciseProgressFile> = {};
   const quizzes: Record<string, Record<string, QuizAnswerFile>> = {};

@@ -16,6 +16,7 @@
  */
 import { createStore, entries as idbEntries, get as idbGet, clear as idbClear, setMany as idbSetMany, update as idbUpdate, type UseStore } from 'idb-keyval';
 import type { ProgressFile } from '../../content/schemas/progress.ts';
+import { PROGRESS_FORMAT, PROGRESS_VERSION } from '../../content/progress-format.ts';
 
 export type { ProgressFile };
 
@@ -324,8 +325,8 @@ export async function studentKey(): Promise<string> {
 /** Everything saved, as the file "Export progress" downloads (`content/schemas/progress.ts`). */
 export async function exportProgress(): Promise<ProgressFile> {
   const file = {
-    format: 'ticklab-progress' as const,
-    version: 1 as const,
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
     exportedAt: new Date().toISOString(),
     exercises: {} as NonNullable<ProgressFile['exercises']>,
     quizzes: {} as NonNullable<ProgressFile['quizzes']>,

@@ -13,8 +13,8 @@ import type { Browser } from 'playwright-core';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../../grading/isolation.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
-/** The built site the tests walk. */
-export const DIST = path.join(REPO, 'dist');
+/** The built site the tests walk: dist/, or TICKLAB_SITE_DIST (a build elsewhere, with TICKLAB_E2E_BUILD=0). */
+export const DIST = path.resolve(process.env.TICKLAB_SITE_DIST ?? path.join(REPO, 'dist'));
 /** The browser: Debian's Chromium, or TICKLAB_CHROMIUM. */
 export const CHROMIUM = process.env.TICKLAB_CHROMIUM ?? '/usr/bin/chromium';
 

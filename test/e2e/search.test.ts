@@ -1,0 +1,39 @@
+/** Full-text search from the header of any page, over the Pagefind index built with the site (no server). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveSite } from './harness.ts';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveSite>>;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('search', () => {
+  it('finds the lesson that teaches a word, from the search box of another page', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url + '/glossary/');
+    await page.getByRole('searchbox', { name: 'Search the course' }).fill('RefCell');
+    await page.getByRole('searchbox', { name: 'Search the course' }).press('Enter');
+    await page.waitForURL(/\/search\/\?q=RefCell$/);
+    const results = page.locator('[data-search-results] li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const lesson = page.locator('[data-search-results] a[href="/ownership/borrowing/"]');
+    expect(await lesson.textContent()).toBe('Shared and exclusive borrows');
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/found for “RefCell”/);
+    expect(await page.locator('[data-search-results] mark').count(), 'matches are marked').toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('asks for words when opened without any', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url + '/search/');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('Type words to find in the lessons.');
+    await page.close();
+  });
+});
