@@ -1,0 +1,288 @@
+/**
+ * What every lab returns, and the small pieces of honest measuring the labs share.
+ *
+ * A lab (`engine/labs/<name>.ts`) measures one claim of the course on the machine it runs
+ * on, in Node (`ticklab lab`) or in a browser's Web Worker (the lessons' `<Lab>`), with the
+ * same code. Its result is plain data (structured-clone safe, JSON safe): one or more
+ * charts, each a set of series of points, where a point is the median over interleaved
+ * rounds together with the spread of those rounds, plus a one-line reading of the result
+ * and, when the spread says the machine was busy, a plain warning.
+ *
+ * The zod schema of this shape is `content/schemas/lab.ts` (`labResultSchema`); a type
+ * test there keeps the two in step.
+ */
+import { simdSupported } from '../simd/kernels.ts';
+
+/** The labs, in course order. */
+export const LAB_NAMES = ['false-sharing', 'simd', 'iterator-chain', 'allocation', 'order-book'] as const;
+/** A lab's name, as `ticklab lab <name>` and `<Lab name="...">` take it. */
+export type LabName = (typeof LAB_NAMES)[number];
+
+/** Options every lab's `run` takes. */
+export interface LabOptions {
+  /** Tiny sizes and few rounds: proves the lab runs (tests, a first look), measures little. */
+  quick?: boolean;
+  /** Aborts the lab between samples; `run` then rejects with an `AbortError`. */
+  signal?: AbortSignal;
+  /** Told how far the lab is (0 to 1) and what it is doing, after every sample or so. */
+  onProgress?(fraction: number, note: string): void;
+}
+
+/** One measured point: the median over the rounds, and how far the rounds spread. */
+export interface LabPoint {
+  /** Where the point sits on the x axis (bytes apart, elements, resting orders, a percentile...). */
+  x: number;
+  /** Median of the rounds' values. */
+  median: number;
+  /** First and third quartile of the rounds' values (the spread shown as a band or whisker). */
+  low: number;
+  high: number;
+  /** Smallest and largest round. */
+  min: number;
+  max: number;
+  /** (high - low) / median: the relative spread the busy warning looks at (0 with one round). */
+  spread: number;
+  /** Every round's value, in the order measured. */
+  samples: number[];
+}
+
+/** One line (or set of bars) of a chart: a contestant. */
+export interface LabSeries {
+  /** A stable id ("simd", "naive-p99"...). */
+  id: string;
+  /** What the legend says. */
+  label: string;
+  points: LabPoint[];
+}
+
+/** An axis of a chart. */
+export interface LabAxis {
+  label: string;
+  /** Unit of the values ("ns", "GB/s", "bytes"...). */
+  unit: string;
+  /** `log`: powers apart (sizes); `category`: a few named positions (strides, percentiles). */
+  scale: 'linear' | 'log' | 'category';
+  /** For `category` axes: the label of each x value, in order. */
+  ticks?: { value: number; label: string }[];
+}
+
+/** One plot. */
+export interface LabChart {
+  id: string;
+  title: string;
+  /** `bars` for a few categories side by side, `lines` for a curve over x. */
+  kind: 'bars' | 'lines';
+  x: LabAxis;
+  y: LabAxis & { better: 'lower' | 'higher' };
+  series: LabSeries[];
+}
+
+/** Where the lab ran. */
+export interface LabEnvironment {
+  runtime: 'node' | 'browser';
+  /** `Node v20.19.0 linux/x64`, or the browser's user agent. */
+  agent: string;
+  /** Logical cores the platform reports (null when it does not say). */
+  cores: number | null;
+  /** Whether SharedArrayBuffer is available (a cross-origin isolated page, or Node). */
+  sharedMemory: boolean;
+  /** Whether WebAssembly SIMD is available. */
+  simd: boolean;
+}
+
+/** What a lab's `run` resolves with. */
+export interface LabResult {
+  lab: LabName;
+  title: string;
+  /** True for a `quick` run: sizes too small to read anything into. */
+  quick: boolean;
+  /** Interleaved rounds each point's median is taken over. */
+  rounds: number;
+  charts: LabChart[];
+  /** The headline ratios behind `reading`, by name (e.g. `shared_over_64`). */
+  figures: Record<string, number>;
+  /** One line: what this machine showed, e.g. "counters on one line: 4.1x slower than 64 bytes apart". */
+  reading: string;
+  /** A plain warning when the rounds disagree too much to trust the figures; null otherwise. */
+  busy: string | null;
+  /** The largest relative spread of any point. */
+  maxSpread: number;
+  /** How it was measured and what to keep in mind reading it. */
+  notes: string[];
+  environment: LabEnvironment;
+  /** ISO time the run finished. */
+  measuredAt: string;
+}
+
+/** Every lab module exports this. */
+export interface Lab {
+  name: LabName;
+  title: string;
+  /** One paragraph: what is measured and what to expect (the `<Lab>` box shows it before a run). */
+  description: string;
+  /** True when the lab cannot run without SharedArrayBuffer (cross-origin isolation in a page). */
+  needsSharedMemory: boolean;
+  run(options?: LabOptions): Promise<LabResult>;
+}
+
+/** True if `name` is one of the labs. */
+export function isLabName(name: unknown): name is LabName {
+  return typeof name === 'string' && (LAB_NAMES as readonly string[]).includes(name);
+}
+
+// ------------------------------------------------------------------ measuring helpers
+
+/** A spread above this (interquartile range / median) on a point counts as unsteady. */
+export const BUSY_SPREAD = 0.25;
+
+/** The value at quantile q in [0, 1] of sorted values, interpolating between neighbours. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+/** A point from the rounds' values at `x`. */
+export function point(x: number, samples: readonly number[]): LabPoint {
+  const s = [...samples].sort((a, b) => a - b);
+  const median = quantile(s, 0.5);
+  const low = quantile(s, 0.25);
+  const high = quantile(s, 0.75);
+  return {
+    x,
+    median,
+    low,
+    high,
+    min: s[0] ?? NaN,
+    max: s[s.length - 1] ?? NaN,
+    spread: median > 0 && s.length > 1 ? (high - low) / median : 0,
+    samples: [...samples],
+  };
+}
+
+/**
+ * The busy warning: null when the rounds agree, else a plain sentence. Unsteady means
+ * more than a quarter of the points (or any point by more than 2x the threshold) have
+ * an interquartile range above {@link BUSY_SPREAD} of their median: the machine was doing
+ * something else while the lab ran, and the figures are less sure than they look.
+ */
+export function busyWarning(charts: readonly LabChart[]): { busy: string | null; maxSpread: number } {
+  const spreads = charts.flatMap((c) => c.series.flatMap((s) => s.points.map((p) => p.spread)));
+  const maxSpread = spreads.length ? Math.max(...spreads) : 0;
+  const unsteady = spreads.filter((s) => s > BUSY_SPREAD).length;
+  if (unsteady * 4 > spreads.length || maxSpread > 2 * BUSY_SPREAD) {
+    const pct = Math.round(maxSpread * 100);
+    return {
+      busy: `The machine looks busy: ${unsteady} of ${spreads.length} points varied by more than ${BUSY_SPREAD * 100}% between rounds (up to ${pct}%). Close other tabs and programs and run it again before trusting the figures.`,
+      maxSpread,
+    };
+  }
+  return { busy: null, maxSpread };
+}
+
+// Hidden from bundlers, which would otherwise try to resolve Node's modules for the browser.
+function nodeImport<T>(specifier: string): Promise<T> {
+  return import(/* @vite-ignore */ specifier) as Promise<T>;
+}
+
+/** True when running in Node (or a Node worker). */
+export function inNode(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+}
+
+/** Where the lab is running. */
+export async function environment(): Promise<LabEnvironment> {
+  const simd = simdSupported();
+  const sharedMemory = typeof SharedArrayBuffer === 'function';
+  if (inNode()) {
+    const os = await nodeImport<typeof import('node:os')>('node:os');
+    return { runtime: 'node', agent: `Node ${process.version} ${process.platform}/${process.arch}`, cores: os.availableParallelism(), sharedMemory, simd };
+  }
+  const nav = (globalThis as { navigator?: { userAgent?: string; hardwareConcurrency?: number } }).navigator;
+  return { runtime: 'browser', agent: nav?.userAgent ?? 'unknown browser', cores: nav?.hardwareConcurrency ?? null, sharedMemory, simd };
+}
+
+/** The error `run` rejects with when its signal aborts. */
+export function abortError(): Error {
+  const e = new Error('the lab was cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Throws an AbortError if `signal` has aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
+}
+
+/**
+ * Lets the event loop run (so a cancel message or an abort can arrive), then throws if
+ * the lab was aborted. Called between samples, never inside a timed section.
+ */
+export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  throwIfAborted(signal);
+}
+
+/** Reports progress as "step i of n: note", clamped to [0, 1]. */
+export function progressReporter(options: LabOptions, steps: number): (note: string) => void {
+  let done = 0;
+  return (note) => {
+    done++;
+    options.onProgress?.(Math.min(1, done / Math.max(1, steps)), note);
+  };
+}
+
+/**
+ * The smallest step of `performance.now()` seen in a short probe, in ms. Browsers coarsen
+ * the clock (5 µs in a cross-origin isolated page in Chromium, 100 µs without; Firefox
+ * and Safari differ), so labs that time short work time batches of it instead.
+ */
+export function clockTickMs(): number {
+  let smallest = Infinity;
+  let last = performance.now();
+  const until = last + 20;
+  for (let seen = 0; seen < 50; ) {
+    const now = performance.now();
+    if (now > until) break;
+    if (now > last) {
+      smallest = Math.min(smallest, now - last);
+      last = now;
+      seen++;
+    }
+  }
+  return Number.isFinite(smallest) ? smallest : 0.001;
+}
+
+/** Rotates `items` by `round` places: interleaved rounds start with a different contestant each time. */
+export function rotated<T>(items: readonly T[], round: number): T[] {
+  const k = ((round % items.length) + items.length) % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/** Formats a ratio for a reading: "4.1x", "1.0x", "250x". */
+export function times(ratio: number): string {
+  if (!Number.isFinite(ratio)) return 'n/a';
+  return ratio >= 100 ? `${Math.round(ratio)}x` : ratio >= 10 ? `${ratio.toFixed(0)}x` : `${ratio.toFixed(1)}x`;
+}
+
+/** Fills in the shared parts of a result. */
+export async function finish(
+  base: Omit<LabResult, 'busy' | 'maxSpread' | 'environment' | 'measuredAt'>,
+): Promise<LabResult> {
+  const { busy, maxSpread } = busyWarning(base.charts);
+  return { ...base, busy, maxSpread, environment: await environment(), measuredAt: new Date().toISOString() };
+}
+
+/** The median point of a series at x (NaN when missing). */
+export function medianAt(series: LabSeries | undefined, x: number): number {
+  return series?.points.find((p) => p.x === x)?.median ?? NaN;
+}
+
+/** Human size: 1K, 16M (powers of 1024), or 100,000 for counts. */
+export function sizeLabel(n: number): string {
+  if (n >= 1 << 20 && n % (1 << 20) === 0) return `${n / (1 << 20)}M`;
+  if (n >= 1 << 10 && n % (1 << 10) === 0) return `${n / (1 << 10)}K`;
+  return n.toLocaleString('en-US');
+}
