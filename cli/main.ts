@@ -71,6 +71,13 @@ export async function main(argv: string[]): Promise<number> {
     .action((slug: string, f: Flags) => run(async () => (await import('./commands/reset.ts')).resetCommand(slug, { yes: Boolean(f.yes) })));
 
   cli
+    .command('progress <action> [file]', 'Move your progress and code with a file, the course site\'s format: export [FILE] (standard output without one), import FILE (backs up what it overwrites)')
+    .option('--yes', 'import: do not ask for confirmation')
+    .action((action: string, file: string | undefined, f: Flags) =>
+      run(async () => (await import('./commands/progress.ts')).progressCommand(action, file, { yes: Boolean(f.yes) })),
+    );
+
+  cli
     .command('check [...exercises]', 'For instructors: tests fail on every starting file and pass on every solution, metadata is valid')
     .option('--jobs <n>', 'How many exercises to check at once (default: one per core)')
     .option('--quiet', 'Print only problems and the verdict')
