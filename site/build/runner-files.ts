@@ -6,7 +6,8 @@
  *   imports map) as a browser ES module, code-split so that a module imported by another
  *   is one shared instance; `engine-workers/*.js`: the worker scripts the engine starts.
  * - `vitest.js` (the shared harness's vitest shim), `fast-check.js`, `worker.js` (the
- *   grading worker), `check-worker.js` (TypeScript, for transpiling and type-checking).
+ *   grading worker), `check-worker.js` (TypeScript, for transpiling and type-checking),
+ *   `grade.js` (the page's grading API, site/lib/runner/grade.ts, as a module of its own).
  * - `tests/<slug>.js`: each exercise's test file compiled, its imports left as
  *   placeholders the grading worker fills in; `exercises/<slug>/exercise.test.ts` (for
  *   the type-check) and `solution.ts` (fetched only when the student asks to see it).
@@ -116,6 +117,9 @@ async function buildRuntime(root: string, runnerUrl: string, minify: boolean): P
     { in: path.join(grading, 'vitest-shim.ts'), out: 'vitest' },
     { in: 'ticklab:fast-check', out: 'fast-check' },
     { in: path.join(root, 'site/lib/runner/worker.ts'), out: 'worker' },
+    // The page's grading API as a module of its own, for tests and benchmarks that grade
+    // the way <Exercise> does without going through its buttons.
+    { in: path.join(root, 'site/lib/runner/grade.ts'), out: 'grade' },
   ];
   const out = await build({
     entryPoints,
@@ -128,6 +132,7 @@ async function buildRuntime(root: string, runnerUrl: string, minify: boolean): P
     write: false,
     outdir: '/runner',
     chunkNames: 'chunks/[name]-[hash]',
+    define: { 'import.meta.env.BASE_URL': JSON.stringify(runnerUrl.replace(/runner\/$/, '')) },
     logLevel: 'silent',
     nodePaths: [path.join(root, 'node_modules')],
     plugins: [
@@ -269,7 +274,7 @@ function engineDeclarations(root: string, options: TS.CompilerOptions): Record<s
   return out;
 }
 
-function typesBundle(root: string, options: TS.CompilerOptions, exercises: { dir: string }[]): { bundle: TypesBundle; engine: Record<string, string> } {
+export function typesBundle(root: string, options: TS.CompilerOptions, exercises: { dir: string }[]): { bundle: TypesBundle; engine: Record<string, string> } {
   const files: Record<string, string> = {};
   const engine: Record<string, string> = {};
   for (const [name, file] of engineModules) engine[name] = `/${file.replace(/\.ts$/, '.d.ts')}`;

@@ -178,6 +178,12 @@ class ExerciseView {
     this.editor?.setProblems(editorProblems(result, this.codeLabel));
   }
 
+  private showPartial(tests: ExerciseResult['tests']): void {
+    const panel = this.q('[data-results]');
+    panel.innerHTML = resultsHtml({ exercise: this.slug, status: 'fail', durationMs: 0, tests, problems: [] }, { codeLabel: this.codeLabel });
+    panel.hidden = false;
+  }
+
   private updateModeButton(): void {
     const button = this.q<HTMLButtonElement>('[data-action="editor-mode"]');
     const plain = preferredEditor() === 'plain';
@@ -279,6 +285,8 @@ class ExerciseView {
     this.q('[data-saved]').hidden = true;
     this.editor = editor;
     this.root.dataset.editor = editor.kind;
+    // For the end-to-end tests, which read what was typed.
+    (this.root as HTMLElement & { ticklabEditor?: CodeEditor }).ticklabEditor = editor;
     const last = this.progress.results;
     if (isResult(last)) editor.setProblems(editorProblems(last, this.codeLabel));
     if (this.solutionShown) void this.showSolution();
@@ -386,10 +394,16 @@ class ExerciseView {
       // Pressing Run also opens the editor (loaded meanwhile), so a failing test can be fixed at once.
       void this.startEditing(false);
       const { gradeInPage } = await import('../../lib/runner/grade.ts');
+      const done: ExerciseResult['tests'] = [];
       const result = await gradeInPage(this.slug, this.code, {
         signal: controller.signal,
         onEvent: (event) => {
           if (event.type === 'test-start') this.status(`Running: ${event.name}`);
+          else {
+            // Each finished test shows at once; the verdict follows with the type-check.
+            done.push(event.result);
+            this.showPartial(done);
+          }
         },
       });
       if (controller.signal.aborted) {

@@ -1,0 +1,194 @@
+/**
+ * A student doing the exercise of the lesson the course's end-to-end tests walk
+ * (ownership/borrowing embeds borrow-tracker): the page first shows the starting code
+ * highlighted and loads neither the editor nor the runner; the student types the solution
+ * into Monaco, presses Ctrl+Enter and sees every test pass; types an endless loop and sees
+ * "timed out after 10 s in <test>" while the page keeps answering; types a syntax error
+ * and sees it at its line, marked in the editor; reloads and finds the code and the hints
+ * revealed; resets (with a confirmation) and takes it back; opens the solution beside
+ * the code in a diff editor.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, launchChromium, serveSite } from './harness.ts';
+
+const LESSON = '/ownership/borrowing/';
+const SLUG = 'borrow-tracker';
+const solution = readFileSync(path.join(REPO, 'exercises', SLUG, 'solution.ts'), 'utf8');
+const starter = readFileSync(path.join(REPO, 'exercises', SLUG, 'exercise.ts'), 'utf8');
+const timeLimitMs = (JSON.parse(readFileSync(path.join(REPO, 'exercises', SLUG, 'meta.json'), 'utf8')) as { timeLimitMs: number }).timeLimitMs;
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveSite>>;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh student (empty storage), optionally preferring the plain editor. */
+async function student(editor: 'monaco' | 'plain' = 'monaco'): Promise<{ context: BrowserContext; page: Page; exercise: Locator }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((kind) => {
+    if (!localStorage.getItem('ticklab-editor')) localStorage.setItem('ticklab-editor', kind);
+  }, editor);
+  const page = await context.newPage();
+  await page.goto(site.url + LESSON);
+  return { context, page, exercise: page.locator(`[data-exercise="${SLUG}"]`) };
+}
+
+const runStatus = (exercise: Locator) => exercise.locator('[data-run-status]');
+
+/** Presses Run (or Ctrl+Enter) and waits for the verdict. */
+async function runAndWait(exercise: Locator, how: 'button' | 'keys', timeout = 120_000): Promise<string> {
+  const status = runStatus(exercise);
+  if (how === 'button') await exercise.getByRole('button', { name: 'Run tests' }).click();
+  else await exercise.page().keyboard.press('Control+Enter');
+  await expect.poll(() => exercise.getByRole('button', { name: 'Stop' }).count(), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => exercise.getByRole('button', { name: 'Run tests' }).count(), { timeout }).toBe(1);
+  return (await status.textContent()) ?? '';
+}
+
+/** What the editor holds (Monaco or the text area). */
+const editorValue = (exercise: Locator) => exercise.evaluate((el) => (el as HTMLElement & { ticklabEditor?: { getValue(): string } }).ticklabEditor?.getValue());
+
+async function typeInMonaco(page: Page, exercise: Locator, code: string): Promise<void> {
+  await exercise.getByRole('button', { name: 'Edit code' }).click();
+  const input = exercise.locator('.monaco-editor textarea').first();
+  await input.waitFor({ timeout: 60_000 });
+  await input.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await expect.poll(() => editorValue(exercise), { timeout: 10_000 }).toBe(code);
+}
+
+describe(`the ${SLUG} exercise in its lesson`, () => {
+  it('shows the starting code highlighted and loads no editor and no runner before any interaction', async () => {
+    const { context, page, exercise } = await student();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(await exercise.locator('[data-starter-view] pre.astro-code').count(), 'the highlighted starting code').toBe(1);
+    expect(await exercise.locator('[data-starter-view]').textContent(), 'the starting code shown').toContain('export class BorrowCell<T>');
+    expect(await exercise.locator('.exercise-instructions li').count(), 'the instructions\' rules').toBeGreaterThanOrEqual(3);
+    expect(requests.filter((u) => /\/runner\/|monaco/.test(u)), 'editor or runner files fetched on load').toEqual([]);
+    expect(await exercise.locator('.monaco-editor, textarea').count(), 'an editor before any interaction').toBe(0);
+    await context.close();
+  });
+
+  it('grades the typed solution: Ctrl+Enter, every test passes', async () => {
+    const { context, page, exercise } = await student('monaco');
+    await typeInMonaco(page, exercise, solution);
+    const verdict = await runAndWait(exercise, 'keys');
+    expect(verdict, 'the verdict').toMatch(/^All \d+ tests pass\.$/);
+    const tests = exercise.locator('[data-results] ol.tests > li');
+    expect(await tests.count(), 'tests shown').toBeGreaterThan(5);
+    expect(await exercise.locator('[data-results] ol.tests > li:not([data-status="pass"])').count(), 'tests not passing').toBe(0);
+    await context.close();
+  });
+
+  it('shows each failing test with the assertion\'s expected and received values', async () => {
+    const { context, exercise } = await student('plain');
+    const verdict = await runAndWait(exercise, 'button');
+    expect(verdict, 'the starting file\'s verdict').toMatch(/^\d+ of \d+ tests failed\.$/);
+    const failed = exercise.locator('[data-results] li[data-status="fail"]').first();
+    expect(await failed.locator('.test-name').textContent(), 'a failing test\'s name').toMatch(/ > /);
+    expect(await failed.locator('pre').textContent(), 'its message').toMatch(/expected .+ to (be|equal)/i);
+    await context.close();
+  });
+
+  it('stops an endless loop at the time limit, names the test, and the page answers clicks meanwhile', async () => {
+    const { context, page, exercise } = await student('plain');
+    await exercise.getByRole('button', { name: 'Edit code' }).click();
+    const looping = solution.replace(/get readers\(\): number \{/, 'get readers(): number {\n    for (;;) {}');
+    expect(looping, 'the loop was put in').not.toBe(solution);
+    await exercise.locator('textarea').fill(looping);
+    await exercise.getByRole('button', { name: 'Run tests' }).click();
+    await expect.poll(() => runStatus(exercise).textContent(), { timeout: 60_000 }).toMatch(/^Running: /);
+    // While the worker spins, the page still does what the student asks.
+    const started = Date.now();
+    await exercise.getByRole('button', { name: /Show a hint/ }).click();
+    expect(await exercise.locator('[data-hint-list] li:not([hidden])').count(), 'hints shown after the click').toBe(1);
+    expect(Date.now() - started, 'ms to answer a click during the run').toBeLessThan(2_000);
+    await expect.poll(() => exercise.getByRole('button', { name: 'Run tests' }).count(), { timeout: timeLimitMs + 60_000 }).toBe(1);
+    const verdict = (await runStatus(exercise).textContent()) ?? '';
+    expect(verdict, 'the time-out').toMatch(new RegExp(`^Timed out after ${timeLimitMs / 1000} s in "[^"]+"`));
+    expect(await exercise.locator('[data-results] li[data-status="timeout"]').count(), 'the test that was running').toBe(1);
+    expect(await page.evaluate(() => 6 * 7), 'the page evaluates').toBe(42);
+    await context.close();
+  });
+
+  it('shows a syntax error at its line, in the results and as a marker in the editor', async () => {
+    const { context, page, exercise } = await student('monaco');
+    const lines = solution.split('\n');
+    const at = lines.findIndex((l) => l.includes('get readers()'));
+    lines.splice(at + 1, 0, '    return (1 + ;');
+    await typeInMonaco(page, exercise, lines.join('\n'));
+    const verdict = await runAndWait(exercise, 'button');
+    expect(verdict, 'the verdict').toMatch(/does not parse/);
+    const problem = exercise.locator('[data-results] li[data-kind="syntax"]').first();
+    expect(await problem.textContent(), 'the syntax error\'s place').toContain(`exercise.ts, line ${at + 2}`);
+    await expect.poll(() => exercise.locator('.monaco-editor .squiggly-error').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await problem.getByRole('button', { name: `Go to line ${at + 2}` }).click();
+    await context.close();
+  });
+
+  it('keeps the code and the revealed hints across a reload, and says when the last run never finished', async () => {
+    const { context, page, exercise } = await student('plain');
+    await exercise.getByRole('button', { name: 'Edit code' }).click();
+    const mine = `${starter}\n// my notes: readers count up, the writer is a flag\n`;
+    await exercise.locator('textarea').fill(mine);
+    await exercise.getByRole('button', { name: /Show a hint \(1 of/ }).click();
+    await exercise.getByRole('button', { name: /Show a hint \(2 of/ }).click();
+    await page.waitForTimeout(800); // the code is saved a moment after the last keystroke
+    await page.reload();
+    await expect.poll(() => exercise.locator('pre.saved-code').textContent(), { timeout: 10_000 }).toBe(mine);
+    expect(await exercise.locator('[data-hint-list] li:not([hidden])').count(), 'hints shown after the reload').toBe(2);
+    await exercise.getByRole('button', { name: 'Edit code' }).click();
+    expect(await exercise.locator('textarea').inputValue(), 'the code in the editor after the reload').toBe(mine);
+
+    // A run that takes the tab down leaves `running` set: the next load explains it.
+    await exercise.locator('textarea').fill(solution.replace(/get readers\(\): number \{/, 'get readers(): number {\n    for (;;) {}'));
+    await exercise.getByRole('button', { name: 'Run tests' }).click();
+    await expect.poll(() => runStatus(exercise).textContent(), { timeout: 60_000 }).toMatch(/^Running: /);
+    await page.reload();
+    await expect.poll(() => exercise.locator('[data-notice]').textContent(), { timeout: 10_000 }).toMatch(/did not finish.*Your code is kept/);
+    await context.close();
+  });
+
+  it('resets to the starting file only after asking, and takes the reset back', async () => {
+    const { context, exercise } = await student('plain');
+    await exercise.getByRole('button', { name: 'Edit code' }).click();
+    const mine = `${starter}\n// mine\n`;
+    await exercise.locator('textarea').fill(mine);
+    await exercise.getByRole('button', { name: 'Reset…' }).click();
+    const dialog = exercise.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Keep my code' }).click();
+    expect(await exercise.locator('textarea').inputValue(), 'the code after "keep"').toBe(mine);
+    await exercise.getByRole('button', { name: 'Reset…' }).click();
+    await dialog.getByRole('button', { name: 'Reset my code' }).click();
+    await expect.poll(() => exercise.locator('textarea').inputValue()).toBe(starter);
+    await exercise.getByRole('button', { name: 'Undo reset' }).click();
+    await expect.poll(() => exercise.locator('textarea').inputValue()).toBe(mine);
+    await context.close();
+  });
+
+  it('shows the solution only when asked, beside the student\'s code, without changing it', async () => {
+    const { context, exercise } = await student('monaco');
+    expect(await exercise.locator('.monaco-diff-editor').count(), 'a diff editor before asking').toBe(0);
+    await exercise.getByRole('button', { name: 'Show solution' }).click();
+    await exercise.locator('.monaco-diff-editor').waitFor({ timeout: 60_000 });
+    expect(await exercise.getByRole('button', { name: 'Hide solution' }).getAttribute('aria-expanded'), 'the toggle\'s state').toBe('true');
+    expect(await editorValue(exercise), 'the student\'s code while the solution shows').toBe(starter);
+    await exercise.getByRole('button', { name: 'Hide solution' }).click();
+    expect(await exercise.locator('.monaco-diff-editor').count(), 'the diff editor after hiding').toBe(0);
+    await context.close();
+  });
+});

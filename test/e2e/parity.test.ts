@@ -1,0 +1,97 @@
+/**
+ * One grading core, two front ends, the same verdicts: for every exercise in exercises/
+ * (listed when the test runs, so a new one is covered at once), its reference solution
+ * and its starting file graded in the page (the built site's runner, `/runner/grade.js`,
+ * the module <Exercise> grades with) give the same per-test statuses, and the same
+ * exercise status, as `ticklab grade <slug> --json` (and `--solution`).
+ *
+ * Two differences are by design and checked as such: an exercise whose meta.json says
+ * `runsIn: "node"` is not graded in the page, which says why; and a test that skips
+ * itself outside Node (`describe.skipIf(!process.versions?.node)`, e.g. tests across
+ * worker_threads) is `skip` in the page where the CLI ran it.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeReportSchema, type ExerciseResult, type GradeReport } from '../../grading/result-schema.ts';
+import { listExercises } from '../../site/build/runner-files.ts';
+import { REPO, launchChromium, serveSite } from './harness.ts';
+
+const exercises = listExercises(REPO);
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveSite>>;
+let page: Page;
+const cli: Record<'starter' | 'solution', Map<string, ExerciseResult>> = { starter: new Map(), solution: new Map() };
+
+function gradeWithCli(solution: boolean): GradeReport {
+  const run = spawnSync(process.execPath, [path.join(REPO, 'cli/bin/ticklab.mjs'), 'grade', ...exercises.map((e) => e.slug), '--json', ...(solution ? ['--solution'] : [])], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (!run.stdout.trim()) throw new Error(`ticklab grade --json${solution ? ' --solution' : ''} printed nothing (exit ${run.status}): ${run.stderr.slice(-4000)}`);
+  return gradeReportSchema.parse(JSON.parse(run.stdout));
+}
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
+  // The CLI grades every exercise twice (starting files, solutions) while the browser starts.
+  for (const [which, report] of [['starter', gradeWithCli(false)], ['solution', gradeWithCli(true)]] as const) {
+    for (const r of report.results) cli[which].set(r.exercise, r);
+  }
+  page = await browser.newPage();
+  await page.goto(`${site.url}/`);
+  expect(await page.evaluate(() => crossOriginIsolated), 'the page is cross-origin isolated').toBe(true);
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function gradeInPage(slug: string, code: string): Promise<ExerciseResult> {
+  return page.evaluate(
+    async ([s, c]) => {
+      const runner = (await import(/* @vite-ignore */ `${location.origin}/runner/grade.js`)) as typeof import('../../site/lib/runner/grade.ts');
+      return runner.gradeInPage(s, c);
+    },
+    [slug, code] as const,
+  );
+}
+
+const statuses = (r: ExerciseResult) => Object.fromEntries(r.tests.map((t) => [t.name, t.status]));
+
+describe('the page grades as ticklab grade does', () => {
+  it.each(exercises.flatMap((e) => (['solution', 'starter'] as const).map((which) => [`${e.slug} (${which})`, e, which] as const)))(
+    '%s',
+    async (_name, e, which) => {
+      const file = which === 'solution' ? 'solution.ts' : 'exercise.ts';
+      const code = readFileSync(path.join(e.dir, file), 'utf8');
+      const fromCli = cli[which].get(e.slug);
+      expect(fromCli, `the CLI's result for ${e.slug}`).toBeDefined();
+      const inPage = await gradeInPage(e.slug, code);
+
+      if (e.meta.runsIn === 'node') {
+        expect(inPage.tests, 'tests run in the page for a Node-only exercise').toEqual([]);
+        expect(inPage.problems.map((p) => p.message).join(' '), 'why the page does not grade it').toMatch(/graded only by the command line.*runsIn: "node"/);
+        return;
+      }
+      const page = statuses(inPage);
+      const terminal = statuses(fromCli!);
+      // Tests that skip themselves outside Node: skipped in the page, run by the CLI.
+      const nodeOnly = Object.keys(terminal).filter((name) => page[name] === 'skip' && terminal[name] !== 'skip');
+      for (const name of nodeOnly) delete terminal[name];
+      for (const name of nodeOnly) delete page[name];
+      expect(Object.keys(page).length, 'tests that ran in the page').toBeGreaterThan(0);
+      expect(page, `per-test statuses of ${e.slug}'s ${file} in the page, against the CLI's`).toEqual(terminal);
+      const problems = (r: ExerciseResult) => r.problems.map((p) => `${p.kind} ${p.file ?? ''}:${p.line ?? ''}`).sort();
+      expect(problems(inPage), `problems of ${e.slug}'s ${file} in the page, against the CLI's`).toEqual(problems(fromCli!));
+      // The exercise's status follows, except where only a Node-only test decided it.
+      if (nodeOnly.length === 0) expect(inPage.status, `status of ${e.slug}'s ${file}`).toBe(fromCli!.status);
+    },
+    180_000,
+  );
+});
