@@ -16,6 +16,7 @@
 import { loadSimd, reassociationBound, scalar, SimdUnsupportedError, type Kernels, type TradeTable } from '../simd/kernels.ts';
 import { mulberry32 } from '../shared/random.ts';
 import {
+  callsFor,
   checkpoint,
   finish,
   medianAt,
@@ -181,7 +182,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   await checkpoint(options.signal);
   const calls = new Map<string, number>();
   for (const c of contestants) {
-    for (const n of sizes) calls.set(`${c}/${n}`, Math.max(1, Math.round(sampleMs / Math.max(sample(fnFor(c, n), 1), 0.0005))));
+    for (const n of sizes) calls.set(`${c}/${n}`, callsFor(fnFor(c, n), sampleMs));
   }
 
   const nsPerTrade = new Map<string, number[]>();
@@ -193,7 +194,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
         const count = calls.get(k)!;
         const ms = sample(fnFor(c, n), count);
         const list = nsPerTrade.get(k) ?? [];
-        list.push((ms * 1e6) / (count * n));
+        list.push((Math.max(ms, 1e-6) * 1e6) / (count * n));
         nsPerTrade.set(k, list);
       }
       step(`round ${r + 1} of ${rounds}: ${sizeLabel(n)} trades`);

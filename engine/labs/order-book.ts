@@ -18,6 +18,7 @@ import { OrderBook, BUY, SELL } from '../book/order-book.ts';
 import { LatencyHistogram } from '../shared/latency-histogram.ts';
 import { mulberry32 } from '../shared/random.ts';
 import {
+  callsFor,
   checkpoint,
   clockTickMs,
   finish,
@@ -289,13 +290,10 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   const tick = clockTickMs();
   const nsPerCommand = new Map<string, number>();
   for (const [key, r] of runners) {
-    r.steps(quick ? 50 : 2000);
-    const probe = key.startsWith('engine') ? 20_000 : 200;
-    const t = performance.now();
-    r.steps(probe);
-    const ms = (performance.now() - t) / probe;
-    nsPerCommand.set(key, (ms * 1e6) / 2);
-    stepsPer.set(key, Math.max(4, Math.round(sampleMs / Math.max(ms, 1e-6))));
+    r.steps(quick ? 50 : key.startsWith('engine') ? 50_000 : 500);
+    const steps = Math.max(4, callsFor(() => r.steps(1), sampleMs));
+    stepsPer.set(key, steps);
+    nsPerCommand.set(key, (sampleMs * 1e6) / (2 * steps));
   }
   await checkpoint(options.signal);
   const fastest = Math.min(...nsPerCommand.values());
@@ -316,7 +314,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
         const t = performance.now();
         r.steps(count);
         const ms = performance.now() - t;
-        push(perSecond, key, (2 * count * 1000) / ms);
+        push(perSecond, key, (2 * count * 1000) / Math.max(ms, 1e-6));
         h.reset();
         const latencySteps = Math.max(group, Math.min(count, quick ? 500 : 20_000));
         r.timed(latencySteps - (latencySteps % Math.max(1, group / 2)), group, h);

@@ -99,8 +99,8 @@ export interface LabResult {
   /** Interleaved rounds each point's median is taken over. */
   rounds: number;
   charts: LabChart[];
-  /** The headline ratios behind `reading`, by name (e.g. `shared_over_64`). */
-  figures: Record<string, number>;
+  /** The headline ratios behind `reading`, by name (e.g. `shared_over_64`); null where this machine could not measure one. */
+  figures: Record<string, number | null>;
   /** One line: what this machine showed, e.g. "counters on one line: 4.1x slower than 64 bytes apart". */
   reading: string;
   /** A plain warning when the rounds disagree too much to trust the figures; null otherwise. */
@@ -255,6 +255,21 @@ export function clockTickMs(): number {
   return Number.isFinite(smallest) ? smallest : 0.001;
 }
 
+/**
+ * How many consecutive calls of `fn` take about `targetMs`: doubles the count until a
+ * batch takes a quarter of the target (so a coarse clock still sees it), then scales.
+ */
+export function callsFor(fn: () => unknown, targetMs: number): number {
+  let calls = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) fn();
+    const ms = performance.now() - t0;
+    if (ms >= targetMs / 4 || calls >= 1 << 24) return Math.max(1, Math.round((calls * targetMs) / Math.max(ms, 1e-6)));
+    calls *= 2;
+  }
+}
+
 /** Rotates `items` by `round` places: interleaved rounds start with a different contestant each time. */
 export function rotated<T>(items: readonly T[], round: number): T[] {
   const k = ((round % items.length) + items.length) % items.length;
@@ -269,10 +284,11 @@ export function times(ratio: number): string {
 
 /** Fills in the shared parts of a result. */
 export async function finish(
-  base: Omit<LabResult, 'busy' | 'maxSpread' | 'environment' | 'measuredAt'>,
+  base: Omit<LabResult, 'busy' | 'maxSpread' | 'environment' | 'measuredAt' | 'figures'> & { figures: Record<string, number> },
 ): Promise<LabResult> {
   const { busy, maxSpread } = busyWarning(base.charts);
-  return { ...base, busy, maxSpread, environment: await environment(), measuredAt: new Date().toISOString() };
+  const figures = Object.fromEntries(Object.entries(base.figures).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
+  return { ...base, figures, busy, maxSpread, environment: await environment(), measuredAt: new Date().toISOString() };
 }
 
 /** The median point of a series at x (NaN when missing). */

@@ -17,6 +17,7 @@
 import { loadSimd, reassociationBound, scalar, SimdUnsupportedError, vwapBound, type Kernels } from '../simd/kernels.ts';
 import { mulberry32 } from '../shared/random.ts';
 import {
+  callsFor,
   checkpoint,
   finish,
   medianAt,
@@ -174,11 +175,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   const key = (op: Op, c: Contestant, n: number) => `${op}/${c}/${n}`;
   for (const op of ['sum', 'vwap'] as const) {
     for (const c of contestants) {
-      for (const n of sizes) {
-        const fn = fnFor(c, op, n);
-        const once = Math.max(timeCalls(fn, 1), timeCalls(fn, 1));
-        calls.set(key(op, c, n), Math.max(1, Math.round(sampleMs / Math.max(once, 0.0005))));
-      }
+      for (const n of sizes) calls.set(key(op, c, n), callsFor(fnFor(c, op, n), sampleMs));
     }
   }
 
@@ -193,7 +190,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
           const ms = timeCalls(fnFor(c, op, n), count);
           const bytes = n * (op === 'sum' ? 8 : 16) * count;
           const list = gbps.get(k) ?? [];
-          list.push(bytes / (ms * 1e6)); // bytes per ns = GB/s
+          list.push(bytes / (Math.max(ms, 1e-6) * 1e6)); // bytes per ns = GB/s
           gbps.set(k, list);
         }
       }
