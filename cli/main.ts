@@ -136,6 +136,23 @@ export async function main(argv: string[]): Promise<number> {
     );
 
   cli
+    .command('lab [name]', 'Live labs: measure the course\'s hardware claims on this machine (all labs when none is named)')
+    .option('--json', 'Print one JSON result per lab on standard output')
+    .option('--quick', 'Tiny sizes: check that a lab runs, measure nothing')
+    .option('--record', 'Write the results to content/labs/reference.json (the figures lessons show beside the student\'s)')
+    .option('--machine <note>', 'With --record: a note on the machine (e.g. "shared with other jobs")')
+    .action((name: string | undefined, f: Flags) =>
+      run(async () =>
+        (await import('./commands/lab.ts')).labCommand(name, {
+          json: Boolean(f.json),
+          quick: Boolean(f.quick),
+          record: Boolean(f.record),
+          ...(f.machine ? { machine: String(f.machine) } : {}),
+        }),
+      ),
+    );
+
+  cli
     .command('schemas', 'For authors: write the JSON Schemas of meta.json, course.json and quizzes to docs/schemas/')
     .option('--check', 'Fail if the checked-in schemas differ from a fresh generation')
     .action((f: Flags) => run(async () => (await import('./commands/author/schemas.ts')).schemasCommand({ check: Boolean(f.check) })));
