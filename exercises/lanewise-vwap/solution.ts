@@ -14,6 +14,11 @@
  * keeps eight running sums (four f64x2 registers) and adds the tail after folding them.
  * All are within `vwapBound` of the exact value, and that bound, not one order, is what
  * the tests grade.
+ *
+ * Where the analogy with Rust ends: Rust writes this loop over `chunks_exact(2)`, whose
+ * `remainder()` hands over the odd element explicitly, and an index past the end panics
+ * instead of reading `undefined`. Here the index arithmetic is yours to get right, and
+ * the tests are what catch a forgotten or doubled tail.
  */
 
 export function vwapLanewise(prices: Float64Array, volumes: Float64Array): number {
