@@ -101,7 +101,12 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
     if (!killedFor) killedFor = why;
     child.kill('SIGKILL');
   };
-  const timer = setTimeout(() => kill('timeout'), limits.timeLimitMs);
+  // The grader type-checks on this thread while the child runs, and a cold check on a
+  // loaded machine can block it past the limit: the timer then fires late, with the
+  // child's finished report still unread in the pipe. Defer the kill to the check phase,
+  // after the poll phase has read whatever the child sent, so a run that ended in time is
+  // never reported as a timeout.
+  const timer = setTimeout(() => setImmediate(() => done || kill('timeout')), limits.timeLimitMs);
   const rssLimit = limits.memoryLimitMb + RSS_SLACK_MB;
   const watchdog = setInterval(async () => {
     if (child.pid !== undefined && (await residentMb(child.pid)) > rssLimit) kill('memory');
