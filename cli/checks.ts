@@ -70,7 +70,7 @@ export function mistakeOf(source: string): string | undefined {
 
 /** The names of the tests that did not pass: the ones that catch a wrong solution. */
 export function caughtBy(result: ExerciseResult): string[] {
-  return result.tests.filter((t) => t.status !== 'pass').map((t) => t.name);
+  return result.tests.filter((t) => t.status === 'fail' || t.status === 'timeout').map((t) => t.name);
 }
 
 const TODO = /\/\/\s*TODO\b/;
