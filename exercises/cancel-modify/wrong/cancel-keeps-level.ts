@@ -133,6 +133,12 @@ export class Book {
     while (left > 0 && opposite.length > 0) {
       // The best level is the last entry: reading it never depends on how many levels rest.
       const level = opposite[opposite.length - 1]!;
+      if (level.head === undefined) {
+        // A consistent book never keeps an empty level; if one is left behind, drop it
+        // instead of looping on it forever (the tests will still see it in the book).
+        this.removeLevel(level);
+        continue;
+      }
       // A buy stops at asks above its limit, a sell at bids below it: the book is no longer crossed.
       if (limit !== undefined && (side === 'buy' ? level.price > limit : level.price < limit)) break;
       while (left > 0 && level.head !== undefined) {
