@@ -33,6 +33,7 @@ import {
   type LabOptions,
   type LabResult,
 } from './result.ts';
+import { LAB_CATALOG } from './catalog.ts';
 
 /** The percentiles plotted. */
 export const ALLOCATION_PERCENTILES = [50, 90, 99, 99.9, 99.99] as const;
@@ -65,12 +66,7 @@ export type AllocationFigures = {
   window: number;
 };
 
-export const title = 'Allocation and the tail: a hot loop that allocates against a pool';
-export const description =
-  'Handles a stream of order messages two ways: one creates a new order object per message and lets the collector ' +
-  'reclaim it once 100,000 newer orders have arrived; the other overwrites orders from a pool made once. It times batches of ' +
-  'messages and plots the percentiles of those times, from the median (p50) to the worst one in ten thousand (p99.99). ' +
-  'Expect the two medians to be close and the allocating loop’s tail to be many times longer: that tail is the collector’s pauses.';
+const { title } = LAB_CATALOG['allocation'];
 
 let sink = 0;
 
@@ -200,4 +196,4 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   return finish({ lab: 'allocation', title, quick, rounds, charts: [chart], figures, reading, notes });
 }
 
-export const lab: Lab = { name: 'allocation', title, description, needsSharedMemory: false, run };
+export const lab: Lab = { ...LAB_CATALOG['allocation'], run };

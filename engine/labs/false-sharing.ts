@@ -23,6 +23,7 @@ import {
   type LabOptions,
   type LabResult,
 } from './result.ts';
+import { LAB_CATALOG } from './catalog.ts';
 
 /** The figures of this lab's result (`figures`). */
 export type FalseSharingFigures = {
@@ -39,12 +40,7 @@ export function falseSharingPlan(quick: boolean): { iterations: number; batches:
   return quick ? { iterations: 20_000, batches: 1, roundsPerBatch: 2 } : { iterations: 2_000_000, batches: 4, roundsPerBatch: 2 };
 }
 
-export const title = 'False sharing: two counters, one cache line';
-export const description =
-  'Two workers each add 1 to their own counter, millions of times, with the counters 8, 64 and 128 bytes apart. ' +
-  'Nothing is shared, yet 8 bytes apart both counters sit on one 64-byte cache line, and every add must pull the line ' +
-  'from the other core. Expect the 8-byte layout to be several times slower than the other two when two cores are free, ' +
-  'and no difference at all on a machine that gives the lab one core.';
+const { title } = LAB_CATALOG['false-sharing'];
 
 /** Runs the lab (see the module comment). */
 export async function run(options: LabOptions = {}): Promise<LabResult> {
@@ -105,4 +101,4 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   );
 }
 
-export const lab: Lab = { name: 'false-sharing', title, description, needsSharedMemory: true, run };
+export const lab: Lab = { ...LAB_CATALOG['false-sharing'], run };

@@ -31,6 +31,7 @@ import {
   type LabOptions,
   type LabResult,
 } from './result.ts';
+import { LAB_CATALOG } from './catalog.ts';
 
 /** One trade as a JavaScript program usually holds it. */
 export interface Trade {
@@ -86,12 +87,7 @@ export type IteratorChainFigures = {
   largest: number;
 };
 
-export const title = 'Iterator chain against loop against struct of arrays';
-export const description =
-  'Computes the notional traded in one symbol among eight, over 1 K to 1 M trades, four ways: an iterator chain ' +
-  '(filter, map, reduce) over objects, a for loop over the same objects, and the engine’s struct-of-arrays kernel in ' +
-  'TypeScript and in WebAssembly SIMD. Expect the chain to cost a few times the loop in V8 (in Rust both compile to ' +
-  'the same loop), and the columns to beat both, most of all once the objects no longer fit in the caches.';
+const { title } = LAB_CATALOG['iterator-chain'];
 
 let sink = 0;
 
@@ -228,4 +224,4 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   return finish({ lab: 'iterator-chain', title, quick, rounds, charts: [chart], figures, reading, notes });
 }
 
-export const lab: Lab = { name: 'iterator-chain', title, description, needsSharedMemory: false, run };
+export const lab: Lab = { ...LAB_CATALOG['iterator-chain'], run };

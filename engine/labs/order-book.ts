@@ -34,6 +34,7 @@ import {
   type LabResult,
   type LabSeries,
 } from './result.ts';
+import { LAB_CATALOG } from './catalog.ts';
 
 const MID = 100_000;
 const LEVELS = 1000;
@@ -264,12 +265,7 @@ export type OrderBookFigures = {
 const CONTESTANTS = ['engine', 'naive'] as const;
 const LABELS = { engine: 'engine book (levels, O(1) cancel)', naive: 'sorted array (splice, linear cancel)' } as const;
 
-export const title = 'The order book: cost per command as the book grows';
-export const description =
-  'Keeps a book at 100, 1,000, 10,000 and 100,000 resting orders while it cancels a random order and places a new one, ' +
-  'again and again, in the engine’s book and in a naive book that keeps each side as one sorted array. It measures commands ' +
-  'per second and the latency of single commands (p50 and p99). Expect the engine’s cost per command to stay about flat and the ' +
-  'sorted array’s to grow with the book, about tenfold per tenfold more orders once the arrays outgrow the caches.';
+const { title } = LAB_CATALOG['order-book'];
 
 /** Runs the lab (see the module comment). */
 export async function run(options: LabOptions = {}): Promise<LabResult> {
@@ -369,4 +365,4 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   return finish({ lab: 'order-book', title, quick, rounds, charts: [throughput, latency], figures, reading, notes });
 }
 
-export const lab: Lab = { name: 'order-book', title, description, needsSharedMemory: false, run };
+export const lab: Lab = { ...LAB_CATALOG['order-book'], run };

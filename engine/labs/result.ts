@@ -12,6 +12,7 @@
  * test there keeps the two in step.
  */
 import { simdSupported } from '../simd/kernels.ts';
+import type { LabInfo } from './catalog.ts';
 
 /** The labs, in course order. */
 export const LAB_NAMES = ['false-sharing', 'simd', 'iterator-chain', 'allocation', 'order-book'] as const;
@@ -114,14 +115,8 @@ export interface LabResult {
   measuredAt: string;
 }
 
-/** Every lab module exports this. */
-export interface Lab {
-  name: LabName;
-  title: string;
-  /** One paragraph: what is measured and what to expect (the `<Lab>` box shows it before a run). */
-  description: string;
-  /** True when the lab cannot run without SharedArrayBuffer (cross-origin isolation in a page). */
-  needsSharedMemory: boolean;
+/** Every lab module exports this: its description (./catalog.ts) and its measuring. */
+export interface Lab extends LabInfo {
   run(options?: LabOptions): Promise<LabResult>;
 }
 

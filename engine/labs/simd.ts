@@ -33,6 +33,7 @@ import {
   type LabResult,
   type LabSeries,
 } from './result.ts';
+import { LAB_CATALOG } from './catalog.ts';
 
 /** The array sizes (elements) of a run. */
 export function simdSizes(quick: boolean): number[] {
@@ -53,12 +54,7 @@ export type SimdFigures = {
   largest: number;
 };
 
-export const title = 'SIMD against scalar: sum and VWAP by array size';
-export const description =
-  'Sums a column of prices, and computes a VWAP over prices and volumes, with a plain loop, the engine’s scalar kernel ' +
-  '(four accumulators) and its WebAssembly SIMD kernel (two lanes), for arrays from 1 K to 16 M numbers. ' +
-  'Expect SIMD well ahead while the arrays fit in the caches, steps down where each cache ends, and all three ' +
-  'close together at 16 M, where memory bandwidth, not arithmetic, sets the pace. The full run needs about 300 MB of memory.';
+const { title } = LAB_CATALOG['simd'];
 
 // ---- The plain loops: the code a programmer writes first. ----
 
@@ -230,4 +226,4 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   return finish({ lab: 'simd', title, quick, rounds, charts, figures, reading, notes });
 }
 
-export const lab: Lab = { name: 'simd', title, description, needsSharedMemory: false, run };
+export const lab: Lab = { ...LAB_CATALOG['simd'], run };
