@@ -87,7 +87,7 @@ describe('the page grades as ticklab grade does', () => {
       for (const name of nodeOnly) delete page[name];
       expect(Object.keys(page).length, 'tests that ran in the page').toBeGreaterThan(0);
       expect(page, `per-test statuses of ${e.slug}'s ${file} in the page, against the CLI's`).toEqual(terminal);
-      const problems = (r: ExerciseResult) => r.problems.map((p) => `${p.kind} ${p.file ?? ''}:${p.line ?? ''}`).sort();
+      const problems = (r: ExerciseResult) => r.problems.map((p) => `${p.kind} at line ${p.line ?? '-'}`).sort();
       expect(problems(inPage), `problems of ${e.slug}'s ${file} in the page, against the CLI's`).toEqual(problems(fromCli!));
       // The exercise's status follows, except where only a Node-only test decided it.
       if (nodeOnly.length === 0) expect(inPage.status, `status of ${e.slug}'s ${file}`).toBe(fromCli!.status);

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:site`: how the course site performs for a student, measured in headless
+ * Chromium (Debian's, through playwright-core) against the built site served locally, as
+ * `npm run preview` serves it. A report, never a timed test: it prints figures, with the
+ * targets beside them.
+ *
+ *  - JavaScript a lesson page ships before any interaction (gzip), target at most 60 KB.
+ *  - Run to results in the exercise of that lesson: cold (a fresh browser: Monaco, the
+ *    compiler and the runner load), and warm (the next runs), target under 300 ms warm
+ *    for the pilot exercises; each pilot exercise's solution graded warm through the
+ *    page's runner too.
+ *  - Lighthouse 12 performance and accessibility scores of the lesson page (targets 95 and
+ *    100), mobile (Lighthouse's default: a mid-range phone, throttled) and desktop.
+ *
+ * Options: --no-build (use dist/ as it is), --lesson /module/lesson/ (default
+ * /ownership/borrowing/), --exercise <slug> (the lesson's exercise; default its first),
+ * --runs <n> warm runs (default 5), --no-lighthouse.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = process.env.TICKLAB_CHROMIUM ?? '/usr/bin/chromium';
+const PILOTS = ['borrow-tracker', 'lanewise-vwap', 'spsc-push-pop'];
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+};
+const lesson = option('--lesson', '/ownership/borrowing/');
+const warmRuns = Number(option('--runs', '5'));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${Math.round(x)} ms`;
+const verdictOf = (target: boolean) => (target ? 'meets the target' : 'MISSES the target');
+
+function build(): void {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) throw new Error(`astro build failed:\n${(run.stdout + run.stderr).slice(-6000)}`);
+  console.log(`built the site in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Scripts a page loads before any interaction: every script response until the network is idle. */
+async function scriptsBeforeInteraction(page: Page, url: string): Promise<{ url: string; gzip: number }[]> {
+  const scripts: { url: string; gzip: number }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script') return;
+    pending.push(
+      response.body().then(
+        (body) => void scripts.push({ url: response.url(), gzip: gzipSync(body).length }),
+        () => undefined,
+      ),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await Promise.all(pending);
+  // Inline scripts ship too (not the exercises' JSON data).
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].filter((s) => !/json/.test(s.getAttribute('type') ?? '')).map((s) => s.textContent ?? ''),
+  );
+  for (const text of inline) if (text.trim()) scripts.push({ url: '(inline script)', gzip: gzipSync(text).length });
+  return scripts;
+}
+
+/** Presses Run in the exercise and returns ms to the first test shown and to the verdict. */
+async function runOnce(page: Page, slug: string): Promise<{ firstTest: number; verdict: number; text: string }> {
+  const exercise = page.locator(`[data-exercise="${slug}"]`);
+  await exercise.locator('[data-action="run"]').waitFor();
+  return page.evaluate(async (s) => {
+    const root = document.querySelector<HTMLElement>(`[data-exercise="${s}"]`)!;
+    const button = root.querySelector<HTMLButtonElement>('[data-action="run"]')!;
+    const results = root.querySelector<HTMLElement>('[data-results]')!;
+    results.innerHTML = '';
+    const t0 = performance.now();
+    let firstTest = 0;
+    button.click();
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (!firstTest && results.querySelector('li[data-status]')) firstTest = performance.now() - t0;
+        if (button.textContent?.trim() === 'Run tests') resolve();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    const verdict = performance.now() - t0;
+    return { firstTest: firstTest || verdict, verdict, text: root.querySelector('[data-run-status]')?.textContent ?? '' };
+  }, slug);
+}
+
+async function lighthouseScores(url: string): Promise<Record<string, { performance: number; accessibility: number }>> {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const scores: Record<string, { performance: number; accessibility: number }> = {};
+  try {
+    for (const formFactor of ['mobile', 'desktop'] as const) {
+      const config =
+        formFactor === 'desktop'
+          ? {
+              extends: 'lighthouse:default',
+              settings: {
+                formFactor: 'desktop' as const,
+                screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+                throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 },
+              },
+            }
+          : undefined;
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, config);
+      const categories = result!.lhr.categories;
+      scores[formFactor] = { performance: Math.round((categories.performance?.score ?? 0) * 100), accessibility: Math.round((categories.accessibility?.score ?? 0) * 100) };
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return scores;
+}
+
+async function main(): Promise<void> {
+  if (!flag('--no-build')) build();
+  const { preview } = await import('astro');
+  const server = await preview({ root: ROOT, logLevel: 'error', server: { port: 4399, host: '127.0.0.1' } });
+  const origin = `http://127.0.0.1:${server.port}`;
+  const url = `${origin}${lesson}`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const scripts = await scriptsBeforeInteraction(page, url);
+    const js = scripts.reduce((n, s) => n + s.gzip, 0);
+    const slug = option('--exercise', (await page.locator('[data-exercise]').first().getAttribute('data-exercise')) ?? 'borrow-tracker');
+
+    console.log(`\nLesson ${lesson} (exercise ${slug}), ${new Date().toISOString()}, Chromium headless on ${process.platform}`);
+    console.log(`JavaScript before any interaction: ${kb(js)} gzip in ${scripts.length} scripts (target at most 60 KB: ${verdictOf(js <= 60 * 1024)})`);
+    for (const s of scripts.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(s.gzip).padStart(9)}  ${s.url.replace(origin, '')}`);
+
+    const cold = await runOnce(page, slug);
+    const warm: { firstTest: number; verdict: number }[] = [];
+    for (let i = 0; i < warmRuns; i++) warm.push(await runOnce(page, slug));
+    const warmVerdict = median(warm.map((w) => w.verdict));
+    console.log(`\nRun to results, ${slug}'s starting code, in the page (button to verdict; first test shown in brackets):`);
+    console.log(`  cold: ${ms(cold.verdict)} (${ms(cold.firstTest)}), Monaco, the compiler and the runner loading; "${cold.text}"`);
+    console.log(`  warm: median ${ms(warmVerdict)} (${ms(median(warm.map((w) => w.firstTest)))}) of ${warmRuns} runs (target under 300 ms: ${verdictOf(warmVerdict < 300)})`);
+
+    // Each pilot exercise's solution through the page's runner, warm (the second and later runs).
+    console.log('\nWarm grading of each pilot exercise\'s solution in the page (runner only, median of 5 after one cold run):');
+    for (const pilot of PILOTS) {
+      const solution = readFileSync(path.join(ROOT, 'exercises', pilot, 'solution.ts'), 'utf8');
+      const times = await page.evaluate(
+        async ([s, code]) => {
+          const runner = (await import(/* @vite-ignore */ `${location.origin}/runner/grade.js`)) as typeof import('../lib/runner/grade.ts');
+          const out: { ms: number; status: string }[] = [];
+          for (let i = 0; i < 6; i++) {
+            const t0 = performance.now();
+            const r = await runner.gradeInPage(s, code);
+            out.push({ ms: performance.now() - t0, status: r.status });
+          }
+          return out;
+        },
+        [pilot, solution] as const,
+      );
+      const warmMs = median(times.slice(1).map((t) => t.ms));
+      console.log(`  ${pilot.padEnd(16)} cold ${ms(times[0]!.ms).padStart(8)}, warm median ${ms(warmMs).padStart(7)} (${times[0]!.status}; target under 300 ms: ${verdictOf(warmMs < 300)})`);
+    }
+    await context.close();
+
+    if (!flag('--no-lighthouse')) {
+      const scores = await lighthouseScores(url);
+      console.log(`\nLighthouse 12 on ${lesson}:`);
+      for (const [formFactor, s] of Object.entries(scores)) {
+        console.log(`  ${formFactor.padEnd(8)} performance ${s.performance} (target at least 95: ${verdictOf(s.performance >= 95)}), accessibility ${s.accessibility} (target 100: ${verdictOf(s.accessibility >= 100)})`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
