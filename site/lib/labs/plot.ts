@@ -6,7 +6,8 @@
  * readers who do not see the canvas.
  */
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+// Inlined into this chunk and added on first use, so that no page loads it before a lab runs.
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { LabChart, LabResult } from '../../../engine/labs/result.ts';
 
 const COLORS = ['#2f6fdf', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#1098ad'];
@@ -74,6 +75,12 @@ function table(chart: LabChart, reference: LabChart | undefined, xs: number[]): 
 
 /** Draws every chart of `result` into `into` (replacing what was there). */
 export function renderCharts(into: HTMLElement, result: LabResult, reference: LabResult | null): void {
+  if (!document.querySelector('style[data-uplot]')) {
+    const style = document.createElement('style');
+    style.dataset.uplot = '';
+    style.textContent = uPlotCss;
+    document.head.append(style);
+  }
   for (const old of into.querySelectorAll<HTMLElement & { _plot?: uPlot }>('[data-lab-plot]')) old._plot?.destroy();
   into.replaceChildren();
   const fg = cssVar('--fg', '#1b1f24');
