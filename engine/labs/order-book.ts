@@ -355,7 +355,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   };
   const reading =
     `at ${large.toLocaleString('en-US')} resting orders the engine's book handles ${times(figures.engine_over_naive_largest)} the commands per second of a sorted array; ` +
-    `from ${small.toLocaleString('en-US')} to ${large.toLocaleString('en-US')} orders its time per command grew ${times(figures.engine_growth)}, the array's ${times(figures.naive_growth)}`;
+    `from ${small.toLocaleString('en-US')} to ${large.toLocaleString('en-US')} orders its time per command changed by a factor of ${figures.engine_growth.toFixed(1)}, the array's by ${times(figures.naive_growth).replace(/x$/, '')}`;
   const notes = [
     `A command is a cancel of a random resting order or a new passive limit order (the book stays at n orders). Commands per second: median of ${rounds} interleaved rounds of about ${sampleMs} ms per book and size, after a warm-up. The figures include drawing the commands from a seeded generator (a few ns).`,
     group === 1

@@ -215,9 +215,9 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
     largest,
   };
   const reading = simd
-    ? `sum: SIMD ${times(figures.sum_simd_over_loop_small)} the plain loop at ${sizeLabel(small)} elements, ${times(figures.sum_simd_over_loop_large)} at ${sizeLabel(largest)}` +
-      ` (VWAP: ${times(figures.vwap_simd_over_scalar_small)} the scalar kernel, then ${times(figures.vwap_simd_over_scalar_large)})`
-    : `no WebAssembly SIMD here; sum: the scalar kernel ${times(figures.sum_simd_over_loop_small)} the plain loop at ${sizeLabel(small)}, ${times(figures.sum_simd_over_loop_large)} at ${sizeLabel(largest)}`;
+    ? `sum: the SIMD kernel reads ${times(figures.sum_simd_over_loop_small)} as fast as the plain loop at ${sizeLabel(small)} elements, ${times(figures.sum_simd_over_loop_large)} at ${sizeLabel(largest)}` +
+      ` (VWAP: ${times(figures.vwap_simd_over_scalar_small)} the scalar kernel's speed, then ${times(figures.vwap_simd_over_scalar_large)})`
+    : `no WebAssembly SIMD here; sum: the scalar kernel reads ${times(figures.sum_simd_over_loop_small)} as fast as the plain loop at ${sizeLabel(small)} elements, ${times(figures.sum_simd_over_loop_large)} at ${sizeLabel(largest)}`;
   notes.push(
     `Throughput = bytes read (8 per element for sum, 16 for VWAP) / time, median of ${rounds} interleaved rounds of about ${sampleMs} ms per contestant and size, after a warm-up.`,
     'All contestants read the same arrays, in WebAssembly memory. Where the caches end depends on the CPU: L1 is usually 32-48 KB (4-6 K doubles), L2 0.25-2 MB, L3 several MB.',
