@@ -71,7 +71,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
       scale: 'category',
       ticks: FALSE_SHARING_STRIDES.map((s) => ({ value: s, label: `${s} bytes${s === 8 ? ' (one line)' : ''}` })),
     },
-    y: { label: 'time per increment (slower worker)', unit: 'ns', scale: 'linear', better: 'lower' },
+    y: { label: 'time per increment', unit: 'ns', scale: 'linear', better: 'lower' },
     series: [{ id: 'atomic-add', label: 'Atomics.add, two workers', points: FALSE_SHARING_STRIDES.map((s) => point(s, samples.get(s)!)) }],
   };
   const series = chart.series[0];

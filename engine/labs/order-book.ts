@@ -329,7 +329,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
     title: 'Commands per second, by resting orders',
     kind: 'lines',
     x: { label: 'resting orders', unit: 'orders', scale: 'log', ticks },
-    y: { label: 'commands per second', unit: 'commands/s', scale: 'log', better: 'higher' },
+    y: { label: 'throughput', unit: 'commands/s', scale: 'log', better: 'higher' },
     series: CONTESTANTS.map((c) => ({ id: c, label: LABELS[c], points: sizes.map((n) => point(n, perSecond.get(`${c}/${n}`)!)) })),
   };
   const latency: LabChart = {

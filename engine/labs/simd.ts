@@ -200,7 +200,7 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
     title: op === 'sum' ? 'Sum of a column: throughput by size' : 'VWAP of two columns: throughput by size',
     kind: 'lines',
     x: { label: 'elements per array', unit: 'elements', scale: 'log', ticks: sizes.map((n) => ({ value: n, label: sizeLabel(n) })) },
-    y: { label: 'bytes read per second', unit: 'GB/s', scale: 'linear', better: 'higher' },
+    y: { label: 'throughput', unit: 'GB/s', scale: 'linear', better: 'higher' },
     series: contestants.map((c): LabSeries => ({ id: c, label: LABELS[c], points: sizes.map((n) => point(n, gbps.get(key(op, c, n))!)) })),
   });
   const charts = [chartOf('sum'), chartOf('vwap')];

@@ -54,7 +54,7 @@ describe('the labs in their lessons', () => {
       await box.getByRole('button', { name: 'Run on this machine' }).click();
       await expect.poll(() => box.getAttribute('data-state'), { timeout: 120_000, interval: 250 }).toMatch(/done|error/);
       expect(await box.locator('[data-lab-status]').textContent(), 'the lab finished without an error').toMatch(/^Done/);
-      expect(await box.locator('[data-lab-reading]').textContent(), 'the one-line reading').toMatch(/^Your machine: .{20,}/);
+      expect(await box.locator('[data-lab-reading]').textContent(), 'the one-line reading').toMatch(/^On your machine, .{20,}/);
       const plots = box.locator('[data-lab-plot] canvas');
       expect(await plots.count(), 'a plot per chart').toBeGreaterThan(0);
       const size = await plots.first().boundingBox();

@@ -106,7 +106,7 @@ function setUp(box: HTMLElement): void {
     try {
       const { renderCharts } = await import('./plot.ts');
       output.hidden = false;
-      reading.textContent = `Your machine: ${result.reading}.`;
+      reading.textContent = `On your machine, ${result.reading}.`;
       busy.textContent = result.busy ?? '';
       busy.hidden = !result.busy;
       renderCharts(charts, result, reference?.result ?? null);
