@@ -145,7 +145,7 @@ describe('a new best level costs the same at any depth', () => {
     return total / (reps * batch);
   }
 
-  // A binary search measures 1x to 2x here, a scan 40x and more; 8x is far from both.
+  // A binary search measures 1x to 2x here, a scan 25x and more; 8x is far from both.
   // Noise on a shared machine only ever adds time (a preemption, a GC), so each size is
   // represented by its fastest round of 7. 1,000 inserts a round on the small side, 100
   // on the big one: enough to time an O(log n) insert, few enough that a scan finishes.
