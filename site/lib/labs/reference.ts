@@ -41,6 +41,7 @@ export interface LabReferenceView {
   result: LabResult;
   machine: string;
   recordedAt: string;
+  command: string;
 }
 
 /** The reference figures of one lab, or null when none were recorded. */
@@ -48,5 +49,5 @@ export function referenceFor(name: LabName): LabReferenceView | null {
   const reference = labReference();
   const result = reference?.labs[name];
   if (!reference || !result) return null;
-  return { result: result as LabResult, machine: reference.machine, recordedAt: reference.recordedAt };
+  return { result: result as LabResult, machine: reference.machine, recordedAt: reference.recordedAt, command: reference.command };
 }
