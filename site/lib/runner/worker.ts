@@ -42,9 +42,11 @@ function moduleUrl(code: string): string {
 }
 
 async function prepare(request: Extract<GradeRequest, { type: 'prepare' }>): Promise<void> {
+  const text = await testText(request.testModule);
+  // Everything the tests import except the student's code, loaded and evaluated now.
+  const libraries = ['vitest', ...(text.includes(`${RUNNER_PLACEHOLDER}/fast-check.js`) ? ['fast-check'] : [])];
   await Promise.all([
-    testText(request.testModule),
-    import(/* @vite-ignore */ `${runnerBase}vitest.js`),
+    ...libraries.map((name) => import(/* @vite-ignore */ `${runnerBase}${name}.js`)),
     ...request.engineImports.map((name) => import(/* @vite-ignore */ `${runnerBase}engine/${name}.js`)),
   ]);
 }
