@@ -13,9 +13,9 @@
  *   loop allocates nothing, so the collector has nothing to do.
  *
  * Browsers coarsen `performance.now()` (5 µs when cross-origin isolated, 100 µs without),
- * too coarse for one message, so the lab times batches of messages: the batch is sized so
- * that a pool batch spans many clock ticks, and each percentile is of batch times. A
- * pause lands in one batch, so the tail shows it at its full length.
+ * too coarse for one message, so the lab times batches of 4,096 messages, the same on
+ * every machine, and each percentile is of batch times. A pause lands in one batch, so
+ * the tail shows it at its full length.
  */
 import { LatencyHistogram } from '../shared/latency-histogram.ts';
 import {
@@ -34,6 +34,9 @@ import {
   type LabResult,
 } from './result.ts';
 import { LAB_CATALOG } from './catalog.ts';
+
+/** Messages per timed batch (the same on every machine, so figures compare). */
+export const ALLOCATION_BATCH = 4096;
 
 /** The percentiles plotted. */
 export const ALLOCATION_PERCENTILES = [50, 90, 99, 99.9, 99.99] as const;
@@ -127,16 +130,14 @@ export async function run(options: LabOptions = {}): Promise<LabResult> {
   }
   await checkpoint(options.signal);
 
-  // Batch size: a pool batch spans at least 20 clock ticks (and 2 µs); batches: the time budget.
+  // One batch size everywhere, so that a student's figures and the reference machine's
+  // are times of the same work: 4,096 messages, tens of µs, which a browser's coarsened
+  // clock (5 µs steps when isolated) still resolves to within a few steps.
   const tick = clockTickMs();
-  const t0 = performance.now();
-  runPool(200_000);
-  const poolNs = ((performance.now() - t0) * 1e6) / 200_000;
+  const batch = ALLOCATION_BATCH;
   const t1 = performance.now();
-  runAlloc(200_000);
-  const allocNs = ((performance.now() - t1) * 1e6) / 200_000;
-  const wantNs = Math.max(20 * tick * 1e6, 2000);
-  const batch = 2 ** Math.min(16, Math.max(6, Math.ceil(Math.log2(wantNs / Math.max(poolNs, 0.5)))));
+  runAlloc(16 * batch);
+  const allocNs = ((performance.now() - t1) * 1e6) / (16 * batch);
   const batches = Math.min(quick ? 2000 : 50_000, Math.max(quick ? 100 : 2000, Math.round((budgetMs * 1e6) / Math.max(allocNs * batch, 1))));
 
   const contestants = ['allocate', 'pool'] as const;
