@@ -283,6 +283,8 @@ class ExerciseView {
       editor = createPlainEditor(options);
     }
     this.q('[data-saved]').hidden = true;
+    // The student is about to run: load the compiler and the runner meanwhile (no code runs).
+    if (this.browserGraded && !this.run) void import('../../lib/runner/grade.ts').then((m) => m.warmUp(this.slug, this.code));
     this.editor = editor;
     this.root.dataset.editor = editor.kind;
     // For the end-to-end tests, which read what was typed.

@@ -107,12 +107,16 @@ function giveBack(slug: string, ready: ReadyWorker): void {
   else waiting.set(slug, ready);
 }
 
-/** Loads the compiler, the harness and the exercise's modules ahead of the first Run (no student code runs). */
-export async function warmUp(slug: string): Promise<void> {
+/**
+ * Loads the compiler, the declarations, the harness and the exercise's modules ahead of
+ * the first Run, while the student reads or edits: the type-check of `code` parses every
+ * declaration file once. Nothing runs the student's code here.
+ */
+export async function warmUp(slug: string, code?: string): Promise<void> {
   const exercise = (await loadManifest()).exercises[slug];
-  if (!exercise || exercise.runsIn === 'node') return;
+  if (!exercise || cannotRun(exercise, globalThis.crossOriginIsolated === true)) return;
   if (!waiting.has(slug)) waiting.set(slug, startWorker(exercise));
-  void check({ type: 'transpile', code: '', codeLabel: 'exercise.ts', runnerBase: runnerBase() });
+  if (code !== undefined) await check({ type: 'typecheck', slug, code, codeLabel: codeLabelOf(slug) });
 }
 
 export interface RunOptions {
