@@ -52,14 +52,9 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** Grades in the page with the module <Exercise> grades with (a string: vitest would rewrite a dynamic import). */
 async function gradeInPage(slug: string, code: string): Promise<ExerciseResult> {
-  return page.evaluate(
-    async ([s, c]) => {
-      const runner = (await import(/* @vite-ignore */ `${location.origin}/runner/grade.js`)) as typeof import('../../site/lib/runner/grade.ts');
-      return runner.gradeInPage(s, c);
-    },
-    [slug, code] as const,
-  );
+  return page.evaluate(`import(location.origin + '/runner/grade.js').then((runner) => runner.gradeInPage(${JSON.stringify(slug)}, ${JSON.stringify(code)}))`) as Promise<ExerciseResult>;
 }
 
 const statuses = (r: ExerciseResult) => Object.fromEntries(r.tests.map((t) => [t.name, t.status]));
