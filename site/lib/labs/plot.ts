@@ -22,6 +22,14 @@ function fmt(v: number | null | undefined): string {
   return v.toPrecision(2);
 }
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/** Axis ticks: 10M, 250K, 1.5, 0.02. */
+function tick(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  return Math.abs(v) >= 1000 ? compact.format(v) : fmt(v);
+}
+
 function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
@@ -150,8 +158,8 @@ export function renderCharts(into: HTMLElement, result: LabResult, reference: La
           stroke: fg,
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid },
-          size: 70,
-          values: (_u, splits) => splits.map((v) => fmt(v)),
+          size: 60,
+          values: (_u, splits) => splits.map((v) => tick(v)),
         },
       ],
       series,
