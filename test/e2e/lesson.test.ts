@@ -4,9 +4,12 @@
  * answers (and the same option order) again; the theme follows the system until chosen,
  * then stays chosen; the page reads on a 360-px phone; the skip link works.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveSite } from './harness.ts';
+import { quizSchema, type QuizQuestion } from '../../content/schemas/quiz.ts';
+import { DIST, launchChromium, REPO, serveSite } from './harness.ts';
 
 const LESSON = '/ownership/borrowing/';
 let browser: Browser;
@@ -99,6 +102,45 @@ describe('the borrowing lesson', () => {
     }
     // 4 students, 24 possible orders of 4 options: all four alike has probability 1/24^3.
     expect(orders.size).toBeGreaterThan(1);
+  });
+});
+
+/** Numeric questions of quizzes whose lesson page is built, wherever the content issues put them. */
+function numericQuestions(): { quiz: string; lesson: string; question: QuizQuestion }[] {
+  const dir = path.join(REPO, 'content/quizzes');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      const parsed = quizSchema.safeParse(JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+      if (!parsed.success || !existsSync(path.join(DIST, parsed.data.lesson, 'index.html'))) return [];
+      return parsed.data.questions.filter((q) => q.kind === 'numeric').map((question) => ({ quiz: f.replace(/\.json$/, ''), lesson: parsed.data.lesson, question }));
+    });
+}
+
+describe('a numeric question', () => {
+  it('names the misconception behind a known wrong value, then accepts an answer within the tolerance', async (context) => {
+    const page = await browser.newPage();
+    for (const { quiz, lesson, question } of numericQuestions()) {
+      await page.goto(`${site.url}/${lesson}/`);
+      const form = page.locator(`section.quiz[data-quiz="${quiz}"] form[data-question="${question.id}"]`);
+      if ((await form.count()) === 0) continue; // this lesson embeds other questions
+      await expect.poll(() => page.locator(`section.quiz[data-quiz="${quiz}"]`).first().getAttribute('data-ready')).toBe('true');
+      const input = form.first().getByRole('textbox');
+      const feedback = form.first().locator('[data-feedback]');
+      const mistake = question.mistakes[0];
+      const wrong = mistake ? (mistake.min + mistake.max) / 2 : question.value! + question.tolerance! * 2 + 1;
+      await input.fill(String(wrong));
+      await form.first().getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => feedback.textContent()).toContain('Not right yet');
+      if (mistake) expect(await feedback.textContent()).toContain(mistake.why.slice(0, 40).replace(/`/g, ''));
+      await input.fill(String(question.value));
+      await form.first().getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => feedback.textContent()).toContain('Right.');
+      await page.close();
+      return;
+    }
+    await page.close();
+    context.skip('no numeric question is embedded in a built lesson yet');
   });
 });
 
