@@ -20,13 +20,7 @@ import type { BenchOptions, BenchReport } from './types.ts';
 import { loadSimd, reassociationBound, scalar, type SimdKernels, type TradeTable } from '#engine/kernels';
 import { mulberry32 } from '#engine/random';
 import { median } from '#engine/stats';
-
-/** One trade as a JavaScript program usually holds it. */
-interface Trade {
-  symbol: string;
-  price: number;
-  qty: number;
-}
+import { chain, loop, type Trade } from '../../engine/labs/iterator-chain.ts';
 
 /** The variants, in the order they are printed. */
 export const ZERO_COST_VARIANTS = ['chain', 'loop', 'loop-8-shapes', 'soa-scalar', 'soa-simd'] as const;
@@ -67,24 +61,8 @@ const TARGET_ID = SYMBOLS.indexOf(TARGET);
 
 // ---- The contestants. Each is its own function: V8 keeps type feedback per function. ----
 
-/** The iterator chain: two intermediate arrays and three closures per call. */
-function chain(trades: readonly Trade[], symbol: string): number {
-  return trades
-    .filter((t) => t.symbol === symbol)
-    .map((t) => t.qty * t.price)
-    .reduce((sum, x) => sum + x, 0);
-}
-
-/** The hand loop over the objects; it only ever sees objects of one shape. */
-function loop(trades: readonly Trade[], symbol: string): number {
-  let sum = 0;
-  for (let i = 0; i < trades.length; i++) {
-    const t = trades[i]!;
-    if (t.symbol === symbol) sum += t.qty * t.price;
-  }
-  return sum;
-}
-
+// The iterator chain and the hand loop are the ones the iterator-chain lab times
+// (engine/labs/iterator-chain.ts), so the benchmark and the lesson's lab measure the same code.
 /** A textual copy of `loop`, fed only the objects of eight shapes. */
 function loopMixed(trades: readonly Trade[], symbol: string): number {
   let sum = 0;

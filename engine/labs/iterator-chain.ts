@@ -8,8 +8,9 @@
  * - `soa-scalar`: the engine's struct-of-arrays kernel `notionalBySymbol` (TypeScript);
  * - `soa-simd`: the same kernel in WebAssembly SIMD, on columns in wasm memory.
  *
- * The contestants are those of `ticklab bench zero-cost` (cli/bench/zero-cost.ts), written
- * here again in the engine because the engine cannot import the CLI. Every contestant's
+ * The chain and the loop are shared with `ticklab bench zero-cost` (cli/bench/zero-cost.ts
+ * imports them from here: the engine cannot import the CLI), so the benchmark and the
+ * lesson's lab time the same code. Every contestant's
  * answer is checked against the scalar kernel's (within the proven rounding bound) before
  * anything is timed; each is warmed up; rounds are interleaved and rotated.
  */
