@@ -6,13 +6,17 @@
  * "timed out after 10 s in <test>" while the page keeps answering; types a syntax error
  * and sees it at its line, marked in the editor; reloads and finds the code and the hints
  * revealed; resets (with a confirmation) and takes it back; opens the solution beside
- * the code in a diff editor.
+ * the code in a diff editor. And an exercise that needs SharedArrayBuffer, on a host that
+ * sends no isolation headers: the service worker (coi-serviceworker) isolates the page,
+ * and without service workers the page says why the exercise cannot run there.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, launchChromium, serveSite } from './harness.ts';
+import { DIST, REPO, launchChromium, serveSite } from './harness.ts';
 
 const LESSON = '/ownership/borrowing/';
 const SLUG = 'borrow-tracker';
@@ -195,5 +199,62 @@ describe(`the ${SLUG} exercise in its lesson`, () => {
     await exercise.getByRole('button', { name: 'Hide solution' }).click();
     expect(await exercise.locator('.monaco-diff-editor').count(), 'the diff editor after hiding').toBe(0);
     await context.close();
+  });
+});
+
+/** The built site from a host that sends no headers (a plain static host): not cross-origin isolated by itself. */
+async function serveWithoutHeaders(): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let file = path.join(DIST, path.normalize(pathname));
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+/** A built page embedding an exercise that needs SharedArrayBuffer: its URL path and the exercise's slug. */
+function pageNeedingIsolation(): { url: string; slug: string } | undefined {
+  const pages = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pages(path.join(dir, e.name)) : e.name === 'index.html' ? [path.join(dir, e.name)] : []));
+  for (const file of pages(DIST)) {
+    const m = /data-exercise="([a-z0-9-]+)"[^>]*data-needs-isolation="true"/.exec(readFileSync(file, 'utf8'));
+    if (m) return { url: `/${path.relative(DIST, path.dirname(file))}/`, slug: m[1]! };
+  }
+  return undefined;
+}
+
+describe('an exercise that needs SharedArrayBuffer, on a host that sends no isolation headers', () => {
+  const found = pageNeedingIsolation();
+  const LAB = found?.url ?? '/';
+  const NEEDS_SAB = found?.slug ?? '';
+
+  it.skipIf(!found)('is made cross-origin isolated by the service worker; without service workers, the page says why it cannot run', async () => {
+    const plain = await serveWithoutHeaders();
+    try {
+      const withWorker = await browser.newContext({ serviceWorkers: 'allow' });
+      const page = await withWorker.newPage();
+      await page.goto(plain.url + LAB);
+      await expect.poll(() => page.evaluate(() => crossOriginIsolated).catch(() => false), { timeout: 20_000 }).toBe(true);
+      expect(await page.locator(`[data-exercise="${NEEDS_SAB}"] [data-action="run"]`).isDisabled(), 'Run with the service worker').toBe(false);
+      await withWorker.close();
+
+      const without = await browser.newContext({ serviceWorkers: 'block' });
+      const blocked = await without.newPage();
+      await blocked.goto(plain.url + LAB);
+      const exercise = blocked.locator(`[data-exercise="${NEEDS_SAB}"]`);
+      await expect.poll(() => exercise.locator('[data-notice]').textContent(), { timeout: 10_000 }).toMatch(/SharedArrayBuffer.*cross-origin-isolated.*ticklab/);
+      expect(await exercise.locator('[data-action="run"]').isDisabled(), 'Run without isolation').toBe(true);
+      await without.close();
+    } finally {
+      await plain.close();
+    }
   });
 });
