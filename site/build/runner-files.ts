@@ -22,7 +22,8 @@
  * which makes a page cross-origin isolated on hosts that cannot send headers.
  */
 import { build, type Plugin } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TS from 'typescript';
@@ -312,7 +313,69 @@ export function typesBundle(root: string, options: TS.CompilerOptions, exercises
 
 // ------------------------------------------------------------------- all of it
 
+/** Every input of the runner's build, hashed: the same sources give the same files. */
+function inputsHash(root: string, base: string, minify: boolean): string {
+  const hash = createHash('sha256').update(`${base}\0${minify}\0`);
+  for (const dir of ['engine', 'grading', 'exercises', 'site/lib/runner', 'site/lib/editor', 'site/build', 'content/schemas']) {
+    for (const file of listFiles(path.join(root, dir), '').sort()) hash.update(`${path.relative(root, file)}\0`).update(readFileSync(file));
+  }
+  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) {
+    if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/**
+ * Where built runners are kept: node_modules/.cache of the checkout whose packages these
+ * are (a copy of the checkout that links them shares it), the newest few only.
+ */
+function cacheDir(): string {
+  return path.join(path.dirname(path.dirname(realpathSync(require.resolve('esbuild/package.json')))), '.cache', 'ticklab-runner');
+}
+
+function readCache(dir: string): RunnerFiles | undefined {
+  const index = path.join(dir, 'index.json');
+  if (!existsSync(index)) return undefined;
+  try {
+    const names = JSON.parse(readFileSync(index, 'utf8')) as string[];
+    return new Map(names.map((name) => [name, readFileSync(path.join(dir, 'files', name))]));
+  } catch {
+    return undefined; // a cache being written or damaged: build again
+  }
+}
+
+function writeCache(dir: string, files: RunnerFiles): void {
+  try {
+    for (const [name, body] of files) {
+      const file = path.join(dir, 'files', name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, body);
+    }
+    writeFileSync(path.join(dir, 'index.json'), JSON.stringify([...files.keys()]));
+    // Keep the three newest builds.
+    const parent = path.dirname(dir);
+    const builds = readdirSync(parent)
+      .map((name) => ({ name, at: statSync(path.join(parent, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const old of builds.slice(3)) rmSync(path.join(parent, old.name), { recursive: true, force: true });
+  } catch {
+    // no cache: the next build builds again
+  }
+}
+
+/** The runner's files: from the cache when its inputs are unchanged, else built (and cached). */
 export async function buildRunnerFiles(options: RunnerBuildOptions): Promise<RunnerFiles> {
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
+  const minify = options.minify ?? true;
+  const dir = path.join(cacheDir(), inputsHash(options.root, base, minify));
+  const cached = readCache(dir);
+  if (cached) return cached;
+  const files = await buildRunnerFilesFresh(options);
+  writeCache(dir, files);
+  return files;
+}
+
+export async function buildRunnerFilesFresh(options: RunnerBuildOptions): Promise<RunnerFiles> {
   const { root } = options;
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const minify = options.minify ?? true;

@@ -1,7 +1,7 @@
 /**
  * The Astro integration that ships the in-page runner (runner-files.ts): in `astro dev`
- * its files are built on first request and rebuilt when the engine, the grading core, an
- * exercise or the runner changes; `astro build` writes them into the output folder, so
+ * its files are built when the server starts and rebuilt when the engine, the grading
+ * core, an exercise or the runner changes (unchanged sources come from a cache); `astro build` writes them into the output folder, so
  * `astro preview` and any static host serve them beside the pages, with a `_headers`
  * file for the hosts that read one.
  */
@@ -45,6 +45,8 @@ export default function ticklabRunner(): AstroIntegration {
           }
           return built.files;
         };
+        // Start now (from the cache when nothing changed), so the first Run does not wait for it.
+        void files().catch(() => undefined);
         const prefix = base.replace(/\/?$/, '/');
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0] ?? '';
