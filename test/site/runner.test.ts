@@ -16,6 +16,7 @@ import { gradingCompilerOptions, listExercises, typesBundle } from '../../site/b
 import { instructionsHtml } from '../../site/components/exercise/instructions.ts';
 import { resultsHtml, summary } from '../../site/components/exercise/results.ts';
 import { createChecker, type Checker } from '../../site/lib/runner/check.ts';
+import { decodeMappings, mapLocations } from '../../site/lib/runner/source-map.ts';
 import { REPO } from '../cli/helpers.ts';
 
 const exercises = listExercises(REPO);
@@ -59,6 +60,17 @@ describe('transpiling the student code', () => {
     expect(out.js, 'code of a file that does not parse').toBe('');
     expect(out.problems.length, 'syntax problems').toBeGreaterThan(0);
     expect(out.problems[0], 'the first syntax problem').toMatchObject({ kind: 'syntax', file: 'exercises/x/exercise.ts', line: 2 });
+  });
+
+  it('maps a place in the JavaScript back to the student\'s TypeScript line, as the CLI\'s source maps do', () => {
+    const code = "interface Order {\n  id: number;\n}\ntype Id = Order['id'];\nexport function f(): Id {\n  throw new Error('boom');\n}\n";
+    const out = checker.transpile(code, 'exercise.ts', engineUrl);
+    const jsLine = out.js.split('\n').findIndex((l) => l.includes('throw')) + 1;
+    const jsColumn = out.js.split('\n')[jsLine - 1]!.indexOf('throw') + 1;
+    expect(jsLine, 'the throw\'s line in the JavaScript').toBeLessThan(6);
+    const map = decodeMappings(out.mappings!);
+    expect(mapLocations(`Error: boom (at exercise.ts:${jsLine}:${jsColumn})`, map), 'the place, mapped').toBe('Error: boom (at exercise.ts:6:3)');
+    expect(out.js, 'no source-map URL left in the module').not.toContain('sourceMappingURL');
   });
 
   it('names the file exercise.ts in stack traces, as the CLI does', () => {

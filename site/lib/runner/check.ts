@@ -31,6 +31,8 @@ export interface CheckerSetup {
 export interface Transpiled {
   js: string;
   problems: Problem[];
+  /** The source map's `mappings` from `js` back to the TypeScript (to report the student's lines). */
+  mappings?: string;
 }
 
 export interface Checker {
@@ -107,7 +109,7 @@ export function createChecker(setup: CheckerSetup): Checker {
     const out = ts.transpileModule(code, {
       fileName: CODE_PATH,
       reportDiagnostics: true,
-      compilerOptions: { ...options, noEmit: false, declaration: false, sourceMap: false, inlineSourceMap: false, module: ts.ModuleKind.ESNext },
+      compilerOptions: { ...options, noEmit: false, declaration: false, sourceMap: true, inlineSourceMap: false, module: ts.ModuleKind.ESNext },
       // Type-only imports are gone by the time `after` runs: only real imports are checked.
       transformers: { after: [policy] },
     });
@@ -119,8 +121,11 @@ export function createChecker(setup: CheckerSetup): Checker {
     }
     if (syntax.length > 0) return { js: '', problems: syntax };
     if (problems.length > 0) return { js: '', problems };
-    // Stack traces name the file as in the CLI ("at ... exercise.ts:12:5").
-    return { js: `${out.outputText}\n//# sourceURL=exercise.ts\n`, problems };
+    // Stack traces name the file as in the CLI ("at ... exercise.ts:12:5"); the map turns
+    // their lines into the TypeScript's.
+    const js = out.outputText.replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, '');
+    const mappings = out.sourceMapText ? (JSON.parse(out.sourceMapText) as { mappings: string }).mappings : undefined;
+    return { js: `${js}\n//# sourceURL=exercise.ts\n`, problems, ...(mappings ? { mappings } : {}) };
   }
 
   function typecheck(code: string, testSource: string, labels: { code: string; test: string }): Problem[] {

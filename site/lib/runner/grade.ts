@@ -16,6 +16,7 @@ import type { ExerciseResult, Problem } from '../../../grading/result-schema.ts'
 import type { HarnessEvent } from '../../../grading/run-tests.ts';
 import { verdict } from '../../../grading/verdict.ts';
 import { outcomeOfReport, type WorkerReport } from '../../../grading/worker-driver.ts';
+import { decodeMappings, mapLocations } from './source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunnerManifest } from './protocol.ts';
 
 /** The runner's folder on this site: `/runner/` under the site's base. */
@@ -213,7 +214,16 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   const t2 = performance.now();
   const report = await runInWorker(ready, { type: 'run', testModule: exercise.testModule, studentJs: transpiled.js, testTimeoutMs: exercise.timeLimitMs }, exercise.timeLimitMs, options);
   mark('tests', t2);
-  const outcome = outcomeOfReport(report, exercise.timeLimitMs);
+  const ran = outcomeOfReport(report, exercise.timeLimitMs);
+  // Errors thrown in the student's code name its TypeScript lines, as in the CLI.
+  const map = transpiled.mappings ? decodeMappings(transpiled.mappings) : undefined;
+  const outcome = map
+    ? {
+        ...ran,
+        tests: ran.tests.map((t) => (t.message ? { ...t, message: mapLocations(t.message, map) } : t)),
+        problems: ran.problems.map((p) => ({ ...p, message: mapLocations(p.message, map) })),
+      }
+    : ran;
   const typeReply = await typed;
   const typeProblems: Problem[] =
     typeReply.type === 'typechecked' ? typeReply.problems : [{ kind: 'crash', message: typeReply.type === 'failed' ? typeReply.message : 'no type-check' }];

@@ -42,7 +42,7 @@ export type CheckRequest =
   | { id: number; type: 'typecheck'; slug: string; code: string; codeLabel: string };
 
 export type CheckReply =
-  | { id: number; type: 'transpiled'; js: string; problems: Problem[] }
+  | { id: number; type: 'transpiled'; js: string; problems: Problem[]; mappings?: string }
   | { id: number; type: 'typechecked'; problems: Problem[] }
   | { id: number; type: 'failed'; message: string };
 
