@@ -53,9 +53,9 @@ export function formatIssue(issue: CatalogIssue): string {
 
 export { SLUG_PATTERN };
 
-/** How messages name a file of an exercise: `exercises/<slug>/<file>`, from the course root. */
+/** How messages name an exercise's folder (`file` empty) or a file in it: `exercises/<slug>/<file>`, from the course root. */
 export function exerciseLabel(slug: string, file = 'exercise.ts'): string {
-  return `exercises/${slug}/${file}`;
+  return file ? `exercises/${slug}/${file}` : `exercises/${slug}`;
 }
 
 export function exerciseFiles(root: string, slug: string): ExerciseFiles {
@@ -190,7 +190,7 @@ export function pick(catalog: Catalog, slugs: readonly string[]): Exercise[] {
     const found = catalog.exercises.find((e) => e.slug === slug);
     if (found) return found;
     // The folder is there but did not load: say what is wrong with it, not "unknown".
-    const broken = catalog.issues.filter((i) => i.file.startsWith(exerciseLabel(slug, '')) || i.file === exerciseLabel(slug, '').slice(0, -1));
+    const broken = catalog.issues.filter((i) => i.file.startsWith(`${exerciseLabel(slug, '')}/`) || i.file === exerciseLabel(slug, ''));
     if (broken.length) {
       const what = broken.map(formatIssue).join('; ');
       throw new UsageError(`exercise "${slug}" cannot be loaded: ${what}. Fix it (docs/authoring.md explains each field), then run \`ticklab check ${slug}\`.`);

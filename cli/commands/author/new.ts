@@ -15,7 +15,7 @@ import { courseRoot } from '../../paths.ts';
 
 const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-export function scaffold(slug: string, lesson: string, title: string, order = 1): Record<'exercise' | 'solution' | 'test' | 'meta', string> {
+export function scaffold(slug: string, lesson: string, title: string, order = 1): Record<'exercise' | 'solution' | 'test' | 'meta' | 'wrong', string> {
   const fn = camel(slug);
   const meta: ExerciseMetaInput = {
     $schema: schemaPath('exercise', 2),
@@ -53,8 +53,18 @@ export function ${fn}(input: number): number {
   throw new Error('the reference solution of ${slug} is not written yet (input: ' + input + ')');
 }
 `,
+    wrong: `/**
+ * Name the mistake in this first sentence (ticklab check prints it): a plausible answer
+ * with exactly one real mistake a student makes, which the tests must fail.
+ */
+
+export function ${fn}(input: number): number {
+  // TODO: write a complete answer with one real mistake, then a second one in wrong/.
+  return input;
+}
+`,
     test: `import { describe, expect, it } from 'vitest';
-import { ${fn} } from '../exercise.ts';
+import { ${fn} } from './exercise.ts';
 
 // Grade against the engine where it makes sense (import from '#engine/<module>'), on
 // seeded random inputs with fast-check, not against hard-coded answers alone.
@@ -91,11 +101,14 @@ export function newCommand(slug: string, opts: { lesson?: string; title?: string
   writeFileSync(files.exercise, text.exercise);
   writeFileSync(files.solution, text.solution);
   writeFileSync(files.test, text.test);
+  mkdirSync(path.join(files.dir, 'wrong'));
+  writeFileSync(path.join(files.dir, 'wrong', 'first-mistake.ts'), text.wrong);
   const rel = (f: string) => path.relative(process.cwd(), f);
   process.stdout.write(
     [
-      `${pc.green('Created')} ${rel(files.dir)}/ with meta.json, exercise.ts, solution.ts and exercise.test.ts.`,
-      'Next: write the tests, the solution, the starting file (with a // TODO where the student edits) and the metadata,',
+      `${pc.green('Created')} ${rel(files.dir)}/ with meta.json, exercise.ts, solution.ts, exercise.test.ts and wrong/first-mistake.ts.`,
+      'Next: write the tests, the solution, the starting file (with a // TODO where the student edits), the metadata',
+      'and at least two known-wrong solutions in wrong/ (plausible answers with one real mistake each),',
       `then run ${pc.bold(`ticklab check`)} until it passes. The authoring guide is docs/authoring.md.`,
     ].join('\n') + '\n',
   );

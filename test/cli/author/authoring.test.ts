@@ -16,6 +16,8 @@ describe('ticklab new', () => {
     expect(about('meta.json').map((f) => f.field)).toEqual(['summary', 'hints[0]', 'hints[1]', 'hints[2]']);
     expect(about('solution.ts').map((f) => f.message)).toEqual([expect.stringMatching(/the solution does not pass its tests \(fail\).*not written yet/)]);
     expect(about('exercise.ts')).toEqual([]); // its TODO is there and it fails the example test
+    expect(before.findings.filter((f) => f.file === 'exercises/spread-ticks').map((f) => f.field), 'too few known-wrong solutions').toEqual(['wrong/']);
+    expect(about('wrong/first-mistake.ts').map((f) => f.message), 'the known-wrong scaffold').toEqual([expect.stringMatching(/still has a "\/\/ TODO"/)]);
 
     // The author fills it in.
     const dir = path.join(root, 'exercises/spread-ticks');
@@ -28,8 +30,10 @@ describe('ticklab new', () => {
     writeFileSync(path.join(dir, 'exercise.ts'), 'export function spreadTicks(bid: number, ask: number): number {\n  // TODO: the spread, in ticks.\n  return bid * 0 + ask * 0;\n}\n');
     writeFileSync(
       path.join(dir, 'exercise.test.ts'),
-      "import { expect, it } from 'vitest';\nimport { spreadTicks } from '../exercise.ts';\n\nit('is ask - bid', () => {\n  expect(spreadTicks(100, 103)).toBe(3);\n});\n",
+      "import { expect, it } from 'vitest';\nimport { spreadTicks } from './exercise.ts';\n\nit('is ask - bid', () => {\n  expect(spreadTicks(100, 103)).toBe(3);\n});\n",
     );
+    writeFileSync(path.join(dir, 'wrong/first-mistake.ts'), '/** Subtracts the ask from the bid: a negative spread. */\nexport function spreadTicks(bid: number, ask: number): number {\n  return bid - ask;\n}\n');
+    writeFileSync(path.join(dir, 'wrong/sum.ts'), '/** Adds the prices instead of subtracting them. */\nexport function spreadTicks(bid: number, ask: number): number {\n  return bid + ask;\n}\n');
     const after = await runCli(['check', '--json'], { root });
     expect(JSON.parse(after.stdout)).toEqual({ ok: true, exercises: 3, findings: [] });
     expect(after.code).toBe(0);
