@@ -105,11 +105,13 @@ async function runOnce(page: Page, slug: string): Promise<{ firstTest: number; v
   })()`) as Promise<{ firstTest: number; verdict: number; text: string }>;
 }
 
-async function lighthouseScores(url: string): Promise<Record<string, { performance: number; accessibility: number }>> {
+type Scores = { performance: number | undefined; accessibility: number | undefined; problem?: string };
+
+async function lighthouseScores(url: string): Promise<Record<string, Scores>> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
-  const scores: Record<string, { performance: number; accessibility: number }> = {};
+  const scores: Record<string, Scores> = {};
   try {
     for (const formFactor of ['mobile', 'desktop'] as const) {
       const config =
@@ -124,8 +126,11 @@ async function lighthouseScores(url: string): Promise<Record<string, { performan
             }
           : undefined;
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, config);
-      const categories = result!.lhr.categories;
-      scores[formFactor] = { performance: Math.round((categories.performance?.score ?? 0) * 100), accessibility: Math.round((categories.accessibility?.score ?? 0) * 100) };
+      const { categories, runtimeError } = result!.lhr;
+      const score = (x: number | null | undefined) => (typeof x === 'number' ? Math.round(x * 100) : undefined);
+      // A score Lighthouse could not compute is reported as such, never as 0.
+      const problem = runtimeError ? `${runtimeError.code}: ${runtimeError.message}` : undefined;
+      scores[formFactor] = { performance: score(categories.performance?.score), accessibility: score(categories.accessibility?.score), ...(problem ? { problem } : {}) };
     }
   } finally {
     await chrome.kill();
@@ -194,7 +199,9 @@ async function main(): Promise<void> {
       const scores = await lighthouseScores(url);
       console.log(`\nLighthouse 12 on ${lesson}:`);
       for (const [formFactor, s] of Object.entries(scores)) {
-        console.log(`  ${formFactor.padEnd(8)} performance ${s.performance} (target at least 95: ${verdictOf(s.performance >= 95)}), accessibility ${s.accessibility} (target 100: ${verdictOf(s.accessibility >= 100)})`);
+        const perf = s.performance === undefined ? 'not measured' : `${s.performance} (target at least 95: ${verdictOf(s.performance >= 95)})`;
+        const a11y = s.accessibility === undefined ? 'not measured' : `${s.accessibility} (target 100: ${verdictOf(s.accessibility >= 100)})`;
+        console.log(`  ${formFactor.padEnd(8)} performance ${perf}, accessibility ${a11y}${s.problem ? `; Lighthouse: ${s.problem} (run it again on a quieter machine)` : ''}`);
       }
     }
   } finally {
