@@ -20,7 +20,8 @@ import { exerciseLabel, loadCatalog, type Catalog } from '../catalog.ts';
 import { UsageError } from '../errors.ts';
 import { stateDir } from '../paths.ts';
 import { loadProgress, progressFile, saveProgress, type Progress } from '../progress.ts';
-import { confirm, startingFile } from './reset.ts';
+import { confirm } from '../confirm.ts';
+import { startingFile } from '../starting-file.ts';
 
 type Exported = NonNullable<ProgressFile['exercises']>[string];
 

@@ -3,32 +3,15 @@
  * course committed (read from git), and the student's current file is first copied to
  * `.ticklab/backups/`, so even a reset loses nothing.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import pc from 'picocolors';
 import { exerciseLabel, loadCatalog, pick } from '../catalog.ts';
 import { UsageError } from '../errors.ts';
 import { stateDir } from '../paths.ts';
+import { confirm } from '../confirm.ts';
+import { startingFile } from '../starting-file.ts';
 
-/** The committed starting file, from git's HEAD. */
-export function startingFile(root: string, slug: string): string {
-  const rel = exerciseLabel(slug);
-  try {
-    return execFileSync('git', ['show', `HEAD:${rel}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
-    throw new UsageError(`cannot find the starting file of ${slug}: ${rel} is not committed in a git checkout at ${root}`);
-  }
-}
-
-export async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await rl.question(`${question} [y/N] `);
-  rl.close();
-  return /^y(es)?$/i.test(answer.trim());
-}
 
 export async function resetCommand(slug: string, opts: { yes?: boolean }): Promise<number> {
   const catalog = loadCatalog();
