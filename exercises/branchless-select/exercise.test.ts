@@ -46,8 +46,12 @@ function branchIn(fn: (...args: number[]) => number): string | undefined {
   const b = body(fn);
   for (const [pattern, what] of FORBIDDEN) if (pattern.test(b)) return `${fn.name} contains ${what}: ${b.trim().slice(0, 160)}`;
   const allowed = new Set([min.name, max.name, clamp.name]);
+  // Keywords followed by "(" are not calls: `return (a ^ b)` keeps its parentheses under
+  // some transpilers (the page's) and loses them under others (the CLI's).
+  const keywords = new Set(['return', 'typeof', 'void', 'new', 'in', 'of', 'instanceof', 'function', 'await', 'yield', 'throw', 'delete', 'case']);
   for (const call of b.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)) {
     const name = call[1]!;
+    if (keywords.has(name)) continue;
     const before = b.slice(0, call.index).trimEnd();
     if (before.endsWith('.') && /\bMath\s*\.$/.test(before)) continue; // Math.imul, Math.sign, ...
     if (allowed.has(name)) continue;
