@@ -2,7 +2,7 @@
  * Exercise: cancel-modify.
  *
  * Write `cancel` and `modify` for a price-time priority book, with the queue-priority
- * rules of the tape spec (../shared/spec/order-book-tape.md):
+ * rules of the tape spec (docs/spec/order-book-tape.md):
  *
  * - `cancel(id)` removes a resting order. An id that is not resting (never used, filled,
  *   cancelled) is rejected with `this.reject(id, 'unknown order')`.
@@ -76,7 +76,7 @@ export class Level {
 }
 // #endregion level
 
-/** A price-time priority order book that replays tape lines (../shared/spec/order-book-tape.md). */
+/** A price-time priority order book that replays tape lines (docs/spec/order-book-tape.md). */
 export class Book {
   // #region book-fields
   /** Per side, the price levels sorted from worst to best: the best level is the last entry. */

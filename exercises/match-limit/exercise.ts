@@ -77,7 +77,7 @@ export class Level {
 }
 // #endregion level
 
-/** A price-time priority order book that replays tape lines (../shared/spec/order-book-tape.md). */
+/** A price-time priority order book that replays tape lines (docs/spec/order-book-tape.md). */
 export class Book {
   // #region book-fields
   /** Per side, the price levels sorted from worst to best: the best level is the last entry. */

@@ -132,7 +132,7 @@ describe('remove (a cancel) takes an order from anywhere', () => {
 
 /**
  * A small book for grading: both sides of price levels built on the student's
- * PriceLevel, with the tape's rules (../shared/spec/order-book-tape.md). Only the level
+ * PriceLevel, with the tape's rules (docs/spec/order-book-tape.md). Only the level
  * is under test; the rest is kept plain so that a divergence points at the level.
  */
 class LevelBook implements TapeReplayer {

@@ -53,7 +53,7 @@ export class Level {
   }
 }
 
-/** A price-time priority order book that replays tape lines (../shared/spec/order-book-tape.md). */
+/** A price-time priority order book that replays tape lines (docs/spec/order-book-tape.md). */
 export class Book {
   /** Per side, the price levels sorted from worst to best: the best level is the last entry. */
   readonly levels: Record<Side, Level[]> = { buy: [], sell: [] };
