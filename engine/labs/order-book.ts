@@ -151,6 +151,10 @@ interface Runner {
   size(): number;
 }
 
+// engineRunner and naiveRunner repeat the same loops on purpose: one shared loop would
+// call cancel and limit on two book classes from the same call sites, making them
+// polymorphic and charging both contestants for it (what the hidden-classes lesson
+// measures). Each contestant gets its own copy, as the ring benchmark's do.
 function engineRunner(n: number, seed: number): Runner {
   const book = new OrderBook({ orders: 2 * n + 1024, levels: 2 * LEVELS + 16 });
   const w = new Workload(n, seed);
