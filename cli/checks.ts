@@ -142,11 +142,32 @@ const describe = (r: ExerciseResult) =>
   r.problems.map((p) => `${p.kind}${where(p) ? ` at ${where(p)}` : ''}: ${p.message.split('\n')[0]}`).join('; ') ||
   r.tests.filter((t) => t.status !== 'pass').map((t) => `"${t.name}": ${(t.message ?? t.status).split('\n')[0]}`).slice(0, 3).join('; ');
 
+/**
+ * The tests that catch a wrong answer on every run: the failing ones, less those that race
+ * real threads (`racyTests`), which a wrong answer may pass when the scheduler is kind.
+ */
+export function caughtDeterministically(result: ExerciseResult, racyTests: readonly string[]): string[] {
+  return caughtBy(result).filter((name) => !racyTests.includes(name));
+}
+
 function gradeFindings(catalog: Catalog, e: Exercise, grades: ExerciseGrades): CheckFinding[] {
   const { starter, solution } = grades;
   const findings: CheckFinding[] = [];
+  const metaFile = rel(catalog, e.files.meta);
   if (solution.status !== 'pass') {
     findings.push({ exercise: e.slug, file: rel(catalog, e.files.solution), message: `the solution does not pass its tests (${solution.status}): ${describe(solution)}` });
+  }
+  // A racy test named in meta.json must exist, or the check below would trust nothing.
+  const names = new Set(solution.tests.map((t) => t.name));
+  e.meta.racyTests.forEach((name, i) => {
+    if (!names.has(name)) findings.push({ exercise: e.slug, file: metaFile, field: `racyTests[${i}]`, message: `names no test of ${path.basename(e.files.test)} ("${name}"); write the full name, "describe > it"` });
+  });
+  const onlyByLuck = (r: ExerciseResult) => r.status === 'fail' && e.meta.racyTests.length > 0 && caughtDeterministically(r, e.meta.racyTests).length === 0;
+  if (onlyByLuck(starter)) {
+    findings.push({ exercise: e.slug, file: rel(catalog, e.files.exercise), message: `the starting file is caught only by tests that race real threads (${caughtBy(starter).join('; ')}): on a kinder schedule it would pass; add a deterministic test` });
+  }
+  for (const w of grades.wrong) {
+    if (onlyByLuck(w.result)) findings.push({ exercise: e.slug, file: w.file, message: `a known-wrong solution is caught only by tests that race real threads (${caughtBy(w.result).join('; ')}): on a kinder schedule it would pass (${w.mistake}); add a deterministic test` });
   }
   if (starter.status === 'pass') {
     findings.push({ exercise: e.slug, file: rel(catalog, e.files.exercise), message: 'the starting file already passes every test: the tests do not test the TODO' });

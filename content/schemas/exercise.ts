@@ -34,6 +34,12 @@ export const exerciseMetaSchema = z
       .max(4096)
       .default(256)
       .describe('Heap limit of the grading process, in MiB; a memory bomb is reported past it.'),
+    racyTests: z
+      .array(z.string().min(3))
+      .default([])
+      .describe(
+        'Full names ("describe > it") of tests that race real threads, whose result on a wrong solution depends on how the threads happen to be scheduled. They must pass on the solution; the starting file and every known-wrong solution must also fail some other, deterministic test (ticklab check proves it), so no verdict rests on luck.',
+      ),
     runsIn: z
       .enum(['both', 'node', 'browser'])
       .default('both')

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { labCommand, referenceFile } from '../../cli/commands/lab.ts';
 import { labReferenceSchema } from '../../content/schemas/lab-reference.ts';
@@ -19,11 +20,11 @@ afterEach(() => {
   else process.env.TICKLAB_ROOT = saved;
 });
 
-/** Runs the command in this process, collecting its lines. */
+/** Runs the command in this process, collecting its lines without colour (picocolors colours when CI is set). */
 async function lab(name: string | undefined, opts: { json?: boolean; record?: boolean; quick?: boolean; machine?: string }) {
   const out: string[] = [];
   const progress: string[] = [];
-  const code = await labCommand(name, { ...opts, out: (l) => out.push(l), progress: (l) => progress.push(l) });
+  const code = await labCommand(name, { ...opts, out: (l) => out.push(stripVTControlCharacters(l)), progress: (l) => progress.push(stripVTControlCharacters(l)) });
   return { code, out, progress };
 }
 

@@ -106,6 +106,17 @@ describe('ticklab check: known-wrong solutions', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.ts', message: expect.stringMatching(/no \/\*\* \.\.\. \*\/ comment/) }));
   }, 60_000);
 
+  it('refuses a verdict that rests only on tests racing real threads (racyTests), and names a racy test that does not exist', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/sum-ticks/meta.json', (t) => t.replace('"timeLimitMs"', '"racyTests": ["sumTicks > adds prices", "sumTicks > adds nothing"],\n  "timeLimitMs"'));
+    const { code, report } = await check(root);
+    expect(code, 'exit code').toBe(1);
+    // skips-first fails "adds prices" only: were that test racy, a kind schedule would pass it.
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/skips-first.ts', message: expect.stringMatching(/caught only by tests that race real threads \(sumTicks > adds prices\)/) }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/meta.json', field: 'racyTests[1]', message: expect.stringMatching(/names no test/) }));
+    expect(report.findings.filter((f) => f.file === 'exercises/sum-ticks/meta.json' && f.field === 'racyTests[0]'), 'a racy test that exists').toEqual([]);
+  }, 60_000);
+
   it('prints the tests that catch each known-wrong solution', async () => {
     const run = await runCli(['check', 'sum-ticks'], { root: makeCourse() });
     expect(run.stdout, 'check output').toMatch(/wrong\/skips-first\.ts: Starts the loop at index 1, so the first price is never added\. → caught by "sumTicks > adds prices"/);
