@@ -30,8 +30,8 @@ export interface WorkerRunOptions {
   signal?: AbortSignal;
 }
 
-/** Messages from the worker to the page. */
-type WorkerMessage = { type: 'event'; event: HarnessEvent } | { type: 'done'; outcome: HarnessOutcome } | { type: 'error'; message: string };
+/** Messages from the worker to the page that the driver reads; any other message type is ignored. */
+type WorkerMessage = { type: 'event'; event: HarnessEvent } | { type: 'done'; outcome: HarnessOutcome } | { type: 'error'; message: string } | { type: string };
 
 /** The worker's script: the bundle, then a call that streams events and posts the outcome. */
 export function workerSource(bundle: string): string {
@@ -40,12 +40,16 @@ export function workerSource(bundle: string): string {
   .then((outcome) => postMessage({ type: 'done', outcome }), (e) => postMessage({ type: 'error', message: String((e && e.stack) || e) }));`;
 }
 
-/** Runs `bundle` in a fresh worker; resolves when it ends, fails, times out or is cancelled. Never rejects. */
-export function runBundleInWorker(bundle: string, timeLimitMs: number, options: WorkerRunOptions = {}): Promise<WorkerReport> {
+/**
+ * Drives one run in `worker`: calls `start` (which posts the run, or does nothing when the
+ * worker starts running by itself), collects progress events, and resolves when the worker
+ * reports its outcome, fails, passes `timeLimitMs` or is cancelled, terminating it in every
+ * case: a worker is used for one run only, so an endless loop dies with it. Never rejects.
+ * The clock starts here, so work done before (loading the harness) does not count.
+ */
+export function driveWorker(worker: Worker, start: () => void, timeLimitMs: number, options: WorkerRunOptions = {}, onFinish?: () => void): Promise<WorkerReport> {
   return new Promise((resolve) => {
     const events: HarnessEvent[] = [];
-    const url = URL.createObjectURL(new Blob([workerSource(bundle)], { type: 'text/javascript' }));
-    const worker = new Worker(url);
     let settled = false;
     const finish = (report: Omit<WorkerReport, 'events' | 'timedOut'> & { timedOut?: boolean }) => {
       if (settled) return;
@@ -53,7 +57,7 @@ export function runBundleInWorker(bundle: string, timeLimitMs: number, options: 
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', cancel);
       worker.terminate();
-      URL.revokeObjectURL(url);
+      onFinish?.();
       resolve({ events, timedOut: false, ...report });
     };
     const cancel = () => finish({ cancelled: true });
@@ -62,17 +66,24 @@ export function runBundleInWorker(bundle: string, timeLimitMs: number, options: 
     options.signal?.addEventListener('abort', cancel);
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const message = e.data;
-      if (message.type === 'event') {
+      if ('event' in message && message.type === 'event') {
         events.push(message.event);
         options.onEvent?.(message.event);
-      } else if (message.type === 'done') finish({ outcome: message.outcome });
-      else finish({ error: message.message });
+      } else if ('outcome' in message && message.type === 'done') finish({ outcome: message.outcome });
+      else if ('message' in message && message.type === 'error') finish({ error: message.message });
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
       finish({ error: `${e.message} (${e.filename}:${e.lineno})` });
     };
+    start();
   });
+}
+
+/** Runs `bundle` in a fresh worker; resolves when it ends, fails, times out or is cancelled. Never rejects. */
+export function runBundleInWorker(bundle: string, timeLimitMs: number, options: WorkerRunOptions = {}): Promise<WorkerReport> {
+  const url = URL.createObjectURL(new Blob([workerSource(bundle)], { type: 'text/javascript' }));
+  return driveWorker(new Worker(url), () => undefined, timeLimitMs, options, () => URL.revokeObjectURL(url));
 }
 
 /** Turns a worker's report into a run outcome, the same way for every front end. */

@@ -5,6 +5,9 @@
  * the module <Exercise> grades with) give the same per-test statuses, and the same
  * exercise status, as `ticklab grade <slug> --json` (and `--solution`).
  *
+ * Then every known-wrong solution (wrong/*.ts) graded in the page fails, as it does in
+ * `ticklab check`.
+ *
  * Two differences are by design and checked as such: an exercise whose meta.json says
  * `runsIn: "node"` is not graded in the page, which says why; and a test that skips
  * itself outside Node (`describe.skipIf(!process.versions?.node)`, e.g. tests across
@@ -13,7 +16,7 @@
  * result depends on the scheduler of each run.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +99,36 @@ describe('the page grades as ticklab grade does', () => {
       expect(problems(inPage), `problems of ${e.slug}'s ${file} in the page, against the CLI's`).toEqual(problems(fromCli!));
       // The exercise's status follows, except where only a Node-only test decided it.
       if (nodeOnly.length === 0) expect(inPage.status, `status of ${e.slug}'s ${file}`).toBe(fromCli!.status);
+    },
+    180_000,
+  );
+});
+
+/**
+ * A known-wrong solution must fail in the page as it fails in `ticklab check`, by a test
+ * that does not race real threads: where the page skips the Node-only tests, the tests it
+ * does run must still catch the mistake, or a student in the browser would see a wrong
+ * answer pass.
+ */
+describe('the page fails every known-wrong solution', () => {
+  const cases = exercises
+    .filter((e) => e.meta.runsIn !== 'node')
+    .flatMap((e) =>
+      readdirSync(path.join(e.dir, 'wrong'))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => [`${e.slug}/wrong/${f}`, e, f] as const),
+    );
+
+  it('has known-wrong solutions to grade', () => expect(cases.length).toBeGreaterThan(exercises.length));
+
+  it.each(cases)(
+    '%s',
+    async (_name, e, file) => {
+      const result = await gradeInPage(e.slug, readFileSync(path.join(e.dir, 'wrong', file), 'utf8'));
+      const caught = result.tests.filter((t) => (t.status === 'fail' || t.status === 'timeout') && !e.meta.racyTests.includes(t.name)).map((t) => t.name);
+      const summary = `${result.status}; tests: ${result.tests.map((t) => `${t.name}: ${t.status}`).join('; ')}; problems: ${result.problems.map((p) => p.message).join('; ')}`;
+      expect(result.problems, `problems grading ${file} in the page (a known-wrong solution type-checks and loads): ${summary}`).toEqual([]);
+      expect(caught.length, `deterministic tests that catch ${e.slug}/wrong/${file} in the page: ${summary}`).toBeGreaterThan(0);
     },
     180_000,
   );

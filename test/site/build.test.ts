@@ -1,14 +1,13 @@
 /**
- * The site builds from the content collections, and a broken content file fails the
- * build with its path and the field at fault (the same schemas as `ticklab check`); a
+ * A broken content file fails the site's build with its path and the field at fault (the same schemas as `ticklab check`); a
  * lesson's component with a bad prop, or naming something that does not exist, fails
- * it with the lesson's file and the prop.
+ * it with the lesson's file and the prop. (That the course as it stands builds, and what
+ * its home page lists, is test/e2e/home.test.ts, on the build every end-to-end test uses.)
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../cli/catalog.ts';
 import { REPO } from '../cli/helpers.ts';
 import { tempDir } from '../temp-dir.ts';
 
@@ -44,20 +43,6 @@ function build(root: string) {
 }
 
 describe('the site', () => {
-  it('builds a home page listing every module, exercise and quiz', () => {
-    const root = siteCopy();
-    const { status, output } = build(root);
-    expect(output).not.toMatch(/error/i);
-    expect(status).toBe(0);
-    const html = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
-    const catalog = loadCatalog(REPO);
-    for (const m of catalog.outline!.modules) expect(html).toContain(`id="module-${m.slug}"`);
-    for (const e of catalog.exercises) expect(html).toContain(`data-slug="${e.slug}"`);
-    for (const q of catalog.quizzes.keys()) expect(html).toContain(`data-quiz="${q}"`);
-    expect(html).toMatch(/<html lang="en"[\s>]/);
-    expect(html).toContain('name="color-scheme" content="light dark"');
-  }, 300_000);
-
   it('quotes a marked region of a tested file with <CodeRegion>, and fails naming the page and prop when it is wrong', () => {
     const root = siteCopy();
     rmSync(path.join(root, 'content/lessons'), { recursive: true, force: true });

@@ -6,16 +6,15 @@
  * The verdict, the time-out outcome and the report come from the grading core
  * (`grading/`), shared with the CLI.
  *
- * The worker driver here builds on `grading/worker-driver.ts`: that one starts a worker
- * from one self-contained bundle (the CLI's Chromium grading); the page instead keeps a
- * module worker ready with the harness and the exercise's engine modules already loaded
- * (a warm run then takes a fraction of a cold one), and sends it the code to run. The
- * report it returns, and its reading (`outcomeOfReport`), are the core's.
+ * Workers are driven by `grading/worker-driver.ts` (`driveWorker`), as in the CLI's
+ * Chromium grading; where the CLI starts a worker from one self-contained bundle, the page
+ * keeps a module worker ready with the harness and the exercise's engine modules already
+ * loaded (a warm run then takes a fraction of a cold one) and posts it the code to run.
+ * The report, and its reading (`outcomeOfReport`), are the core's.
  */
 import type { ExerciseResult, Problem } from '../../../grading/result-schema.ts';
-import type { HarnessEvent } from '../../../grading/run-tests.ts';
 import { verdict } from '../../../grading/verdict.ts';
-import { outcomeOfReport, type WorkerReport } from '../../../grading/worker-driver.ts';
+import { driveWorker, outcomeOfReport, type WorkerReport, type WorkerRunOptions } from '../../../grading/worker-driver.ts';
 import { decodeMappings, mapLocations } from './source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunnerManifest } from './protocol.ts';
 
@@ -120,44 +119,13 @@ export async function warmUp(slug: string, code?: string): Promise<void> {
   if (code !== undefined) await check({ type: 'typecheck', slug, code, codeLabel: codeLabelOf(slug) });
 }
 
-export interface RunOptions {
-  onEvent?: (event: HarnessEvent) => void;
-  signal?: AbortSignal;
-}
+/** Progress and cancellation of a run (the grading core's worker options). */
+export type RunOptions = WorkerRunOptions;
 
 /** Sends one run to a waiting worker and collects its report; terminates it at the time limit. Never rejects. */
 export function runInWorker(ready: ReadyWorker, request: GradeRequest, timeLimitMs: number, options: RunOptions = {}): Promise<WorkerReport> {
-  const { worker } = ready;
-  return new Promise((resolve) => {
-    const events: HarnessEvent[] = [];
-    let settled = false;
-    const finish = (report: Omit<WorkerReport, 'events' | 'timedOut'> & { timedOut?: boolean }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', cancel);
-      worker.terminate();
-      resolve({ events, timedOut: false, ...report });
-    };
-    const cancel = () => finish({ cancelled: true });
-    // The clock starts with the run: preparation happened before, without student code.
-    const timer = setTimeout(() => finish({ timedOut: true }), timeLimitMs);
-    if (options.signal?.aborted) return cancel();
-    options.signal?.addEventListener('abort', cancel);
-    worker.onmessage = (e: MessageEvent<GradeReply>) => {
-      const message = e.data;
-      if (message.type === 'event') {
-        events.push(message.event);
-        options.onEvent?.(message.event);
-      } else if (message.type === 'done') finish({ outcome: message.outcome });
-      else if (message.type === 'error') finish({ error: message.message });
-    };
-    worker.onerror = (e: ErrorEvent) => {
-      e.preventDefault();
-      finish({ error: `${e.message} (${e.filename}:${e.lineno})` });
-    };
-    worker.postMessage(request);
-  });
+  // The clock starts with the run: preparation happened before, without student code.
+  return driveWorker(ready.worker, () => ready.worker.postMessage(request), timeLimitMs, options);
 }
 
 // ----------------------------------------------------------------- grading
