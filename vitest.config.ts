@@ -11,6 +11,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time even on a two-core machine (Vitest's default there is one):
+    // most files wait on a child process, a browser or a server more than they compute.
+    maxWorkers: 2,
     // Builds the site once per run when an end-to-end test (test/e2e/) is selected.
     globalSetup: ['test/e2e/global-setup.ts'],
   },
