@@ -82,9 +82,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--jobs <n>', 'How many exercises to check at once (default: one per core)')
     .option('--quiet', 'Print only problems and the verdict')
     .option('--json', 'Print the findings as JSON')
+    .option('--no-grade', 'Check the files only (schemas, quizzes, TODOs, hints): grade nothing, in a second or two')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
-        (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json) }),
+        (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false }),
       ),
     );
 

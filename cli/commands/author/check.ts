@@ -2,10 +2,12 @@
 import pc from 'picocolors';
 import { caughtBy, runChecks } from '../../checks.ts';
 
-export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean }): Promise<number> {
+export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean; grade?: boolean }): Promise<number> {
+  const grade = opts.grade !== false;
   const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
   const report = await runChecks({
     jobs: opts.jobs ?? 2,
+    grade,
     ...(opts.exercises?.length ? { slugs: opts.exercises } : {}),
     onExercise: (slug, ok, grades) => {
       if (opts.quiet) return;
@@ -21,7 +23,7 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
   const warnings = report.findings.filter((f) => f.severity === 'warning');
   const findings = report.findings.filter((f) => f.severity !== 'warning');
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, findings, ...(warnings.length ? { warnings } : {}) }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, ...(grade ? {} : { graded: false }), findings, ...(warnings.length ? { warnings } : {}) }, null, 2) + '\n');
   }
   for (const f of warnings) say(`${pc.yellow('warning')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
   for (const f of findings) say(`${pc.red('error')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
@@ -30,6 +32,12 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
   const badFiles = new Set(findings.filter((f) => !f.exercise).map((f) => f.file));
   const quizzes = `${catalog.quizzes.size} quiz${catalog.quizzes.size === 1 ? '' : 'zes'}`;
   const exercises = `${n} exercise${n === 1 ? '' : 's'}`;
+  if (!grade) {
+    const files = `${catalog.exercises.length} exercise${catalog.exercises.length === 1 ? '' : 's'} and ${quizzes}`;
+    say(findings.length === 0 ? pc.green(`check passed for the files of ${files}; nothing was graded (--no-grade).`) : pc.red(`check failed: ${findings.length} problem${findings.length === 1 ? '' : 's'} in the files of ${files}; nothing was graded (--no-grade).`));
+    say(`check: files only, ${badExercises.size + badFiles.size} failed`);
+    return findings.length === 0 ? 0 : 1;
+  }
   if (findings.length === 0) say(pc.green(`check passed: ${exercises} and ${quizzes}; every starting file and every known-wrong solution fails its tests, every solution passes them.`));
   else say(pc.red(`check failed: ${findings.length} problem${findings.length === 1 ? '' : 's'} in ${exercises} and ${quizzes}.`));
   // Last, a plain closing line of the kind CI systems read: exercises passed, exercises and other files failed.

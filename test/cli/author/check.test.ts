@@ -4,8 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCourse, runCli } from '../helpers.ts';
 
-async function check(root: string) {
-  const run = await runCli(['check', '--json'], { root });
+/** `ticklab check --json`; `--no-grade` where a test is about the files only (a second instead of several). */
+async function check(root: string, ...flags: string[]) {
+  const run = await runCli(['check', '--json', ...flags], { root });
   return { code: run.code, report: JSON.parse(run.stdout) as { ok: boolean; findings: { file: string; field?: string; message: string }[] } };
 }
 
@@ -21,10 +22,21 @@ describe('ticklab check', () => {
     expect(code).toBe(0);
   }, 60_000);
 
+  it('--no-grade checks the files in a second or two, grades nothing, and says so', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/sum-ticks/exercise.ts', () => readFileSync(path.join(root, 'exercises/sum-ticks/solution.ts'), 'utf8') + '// TODO: nothing\n');
+    const { code, report } = await check(root, '--no-grade');
+    // A starting file that passes is found only by grading: not here.
+    expect(report).toEqual({ ok: true, exercises: 2, graded: false, findings: [] });
+    expect(code).toBe(0);
+    const run = await runCli(['check', '--no-grade'], { root });
+    expect(run.stdout).toContain('check passed for the files of 2 exercises and 2 quizzes; nothing was graded (--no-grade).');
+  }, 60_000);
+
   it('names the file and the field of a misspelt metadata key', async () => {
     const root = makeCourse();
     edit(root, 'exercises/sum-ticks/meta.json', (t) => t.replace('"minutes"', '"minuets"'));
-    const { code, report } = await check(root);
+    const { code, report } = await check(root, '--no-grade');
     expect(code).toBe(1);
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/meta.json', field: 'minutes', message: 'Required' }));
     expect(report.findings.some((f) => f.file === 'exercises/sum-ticks/meta.json' && /"minuets": not a field/.test(f.message))).toBe(true);
@@ -69,12 +81,12 @@ describe('ticklab check', () => {
         .replace('"Integers are always faster.", "why"', '"Integers are always faster.", "correct": true, "why"')
         .replace('"see": "basics/quotes"', '"see": "basics/quote"'),
     );
-    const { report } = await check(root);
+    const { report } = await check(root, '--no-grade');
     expect(report.findings).toEqual([
       { file: 'content/quizzes/ticks.json', field: 'questions[0].options', message: 'a single-choice question needs exactly one correct option, not 2' },
     ]);
     edit(root, 'content/quizzes/ticks.json', (t) => t.replace('"Integers are always faster.", "correct": true, "why"', '"Integers are always faster.", "why"'));
-    const again = await check(root);
+    const again = await check(root, '--no-grade');
     expect(again.report.findings).toEqual([
       { file: 'content/quizzes/ticks.json', field: 'questions[0].options[1].see', message: '"basics/quote" is not a lesson in content/course.json' },
     ]);
@@ -83,7 +95,7 @@ describe('ticklab check', () => {
   it('reports JSON that is not JSON, naming the file', async () => {
     const root = makeCourse();
     writeFileSync(path.join(root, 'exercises/sum-ticks/meta.json'), '{ "title": ');
-    const { report } = await check(root);
+    const { report } = await check(root, '--no-grade');
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/meta.json', message: expect.stringMatching(/^not valid JSON/) }));
   }, 60_000);
 });
@@ -101,7 +113,7 @@ describe('ticklab check: known-wrong solutions', () => {
     const root = makeCourse();
     rmSync(path.join(root, 'exercises/mid-price/wrong/average.ts'));
     edit(root, 'exercises/sum-ticks/wrong/counts.ts', (t) => t.replace(/^\/\*\*[^]*?\*\/\n/, ''));
-    const { report } = await check(root);
+    const { report } = await check(root, '--no-grade');
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/mid-price', field: 'wrong/', message: expect.stringMatching(/at least 2/) }));
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.ts', message: expect.stringMatching(/no \/\*\* \.\.\. \*\/ comment/) }));
   }, 60_000);
@@ -127,7 +139,7 @@ describe('ticklab check: quizzes that can be guessed', () => {
   it('warns, without failing, when a right option is the longest by far', async () => {
     const root = makeCourse();
     edit(root, 'content/quizzes/ticks.json', (t) => t.replace('"Integer arithmetic is exact."', '"Integer arithmetic is exact: a price in ticks is a whole number, and adding or comparing whole numbers never rounds."'));
-    const { code, report } = await check(root);
+    const { code, report } = await check(root, '--no-grade');
     expect(code, 'a warning does not fail the check').toBe(0);
     expect((report as { warnings?: unknown[] }).warnings, 'warnings').toEqual([
       expect.objectContaining({ severity: 'warning', file: 'content/quizzes/ticks.json', field: 'questions[0].options', message: expect.stringMatching(/longest by far/) }),
