@@ -43,6 +43,8 @@ describe('component props', () => {
     expect(codeRegionPropsSchema.safeParse({ file: 'exercises/borrow-tracker/exercise.ts' }).success).toBe(true);
     expect(codeRegionPropsSchema.safeParse({ file: 'exercises/borrow-tracker/wrong/no-count.ts' }).success).toBe(true);
     expect(codeRegionPropsSchema.safeParse({ file: 'site/lib/progress.ts' }).success).toBe(false);
+    const outside = codeRegionPropsSchema.safeParse({ file: '../secrets.ts' });
+    expect(outside.error?.issues[0]?.message, 'a path out of the repository').toMatch(/a path from the repository root/);
   });
 });
 
