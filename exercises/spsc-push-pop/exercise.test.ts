@@ -95,6 +95,15 @@ afterEach(removeWatch);
 const describeValue = (v: number | undefined) => (v === undefined ? 'undefined' : Object.is(v, POISON) ? 'POISON (the value a free slot holds)' : String(v));
 
 /**
+ * `expect(actual, message()).toBe(expected)`, paying for expect and the message only when
+ * they fail: these checks run at every push and pop of every test (thousands of them in
+ * the property test), and a passing expect costs tens of microseconds.
+ */
+function same<T>(actual: T, expected: T, message: () => string): void {
+  if (!Object.is(actual, expected)) expect(actual, message()).toBe(expected);
+}
+
+/**
  * A ring made by the engine, with the student's producer and consumer and the engine's
  * own handle on it. `push`/`pop` call the student's code under watch and check how it
  * moved the counters; `enginePush`/`enginePop` are the other side.
@@ -135,31 +144,22 @@ function rig(capacity: number, startIndex = 0) {
     if (fits) data[slot] = POISON;
     const { result: ok, accesses } = watch(() => producer.tryPush(value));
     const state = `(head ${h0}, tail ${t0}: ${used} of ${capacity} slots used)`;
-    expect(ok, `tryPush(${value}) ${state}: true when there is room, false when full`).toBe(fits);
-    expect(tail(), `tail after tryPush(${value}) ${state} (only the consumer writes tail)`).toBe(t0);
+    same(ok, fits, () => `tryPush(${value}) ${state}: true when there is room, false when full`);
+    same(tail(), t0, () => `tail after tryPush(${value}) ${state} (only the consumer writes tail)`);
     const headWrites = accesses.filter((a) => a.field === 'head' && a.op !== 'load');
     const tailLoads = accesses.filter((a) => a.field === 'tail');
     if (!ok) {
-      expect(head(), `head after a refused tryPush(${value}) ${state}`).toBe(h0);
-      expect(headWrites.length, `Atomics writes of head during a refused tryPush ${state}`).toBe(0);
+      same(head(), h0, () => `head after a refused tryPush(${value}) ${state}`);
+      same(headWrites.length, 0, () => `Atomics writes of head during a refused tryPush ${state}`);
       return ok;
     }
-    expect(head(), `head after tryPush(${value}) ${state}: head + 1, wrapped like int32 with | 0`).toBe((h0 + 1) | 0);
-    expect(
-      headWrites.length > 0 ? 'with Atomics' : 'with a plain write',
-      `how head moved from ${h0} to ${head()}: publish it with Atomics.store, so that a consumer on another thread that sees the new head is sure to see the value`,
-    ).toBe('with Atomics');
+    same(head(), (h0 + 1) | 0, () => `head after tryPush(${value}) ${state}: head + 1, wrapped like int32 with | 0`);
+    same(headWrites.length > 0 ? 'with Atomics' : 'with a plain write', 'with Atomics', () => `how head moved from ${h0} to ${head()}: publish it with Atomics.store, so that a consumer on another thread that sees the new head is sure to see the value`);
     const publish = headWrites.find((a) => a.value === ((h0 + 1) | 0));
-    expect(
-      publish === undefined ? undefined : describeValue(publish.publishedSlot),
-      `what slot ${slot} held when Atomics published head = ${(h0 + 1) | 0}: write data[head & mask] first, then publish head, or a consumer on another thread can read the slot before the value is in it`,
-    ).toBe(describeValue(value));
+    same(publish === undefined ? undefined : describeValue(publish.publishedSlot), describeValue(value), () => `what slot ${slot} held when Atomics published head = ${(h0 + 1) | 0}: write data[head & mask] first, then publish head, or a consumer on another thread can read the slot before the value is in it`);
     for (const a of tailLoads) tailSeenByProducer = a.value;
     if (tailLoads.length === 0) {
-      expect(
-        ((h0 - tailSeenByProducer) | 0) < capacity ? 'room by the tail it last loaded' : 'no Atomics.load of tail',
-        `how tryPush(${value}) ${state} knew there was room: the last tail it saw through Atomics or at construction (${tailSeenByProducer}) says full, so it read tail with a plain read; use Atomics.load`,
-      ).toBe('room by the tail it last loaded');
+      same(((h0 - tailSeenByProducer) | 0) < capacity ? 'room by the tail it last loaded' : 'no Atomics.load of tail', 'room by the tail it last loaded', () => `how tryPush(${value}) ${state} knew there was room: the last tail it saw through Atomics or at construction (${tailSeenByProducer}) says full, so it read tail with a plain read; use Atomics.load`);
     }
     return ok;
   }
@@ -175,30 +175,21 @@ function rig(capacity: number, startIndex = 0) {
     const state = `(head ${h0}, tail ${t0}: ${used} of ${capacity} slots used)`;
     const tailWrites = accesses.filter((a) => a.field === 'tail' && a.op !== 'load');
     const headLoads = accesses.filter((a) => a.field === 'head');
-    expect(head(), `head after tryPop ${state} (only the producer writes head)`).toBe(h0);
+    same(head(), h0, () => `head after tryPop ${state} (only the producer writes head)`);
     if (want === undefined) {
-      expect(describeValue(got), `tryPop on an empty ring ${state}`).toBe('undefined');
-      expect(tail(), `tail after tryPop on an empty ring ${state}`).toBe(t0);
+      same(describeValue(got), 'undefined', () => `tryPop on an empty ring ${state}`);
+      same(tail(), t0, () => `tail after tryPop on an empty ring ${state}`);
       return got;
     }
     const poisoned = got !== undefined && Object.is(got, POISON);
-    expect(
-      describeValue(got),
-      poisoned
+    same(describeValue(got), describeValue(want), () => poisoned
         ? `tryPop ${state} read slot ${slot} after Atomics freed it (tail = ${(t0 + 1) | 0}): read the slot first, then store tail + 1, or the producer on another thread may already have overwritten it`
-        : `tryPop ${state}: the oldest value, from slot ${slot}`,
-    ).toBe(describeValue(want));
-    expect(tail(), `tail after tryPop ${state}: tail + 1, wrapped like int32 with | 0`).toBe((t0 + 1) | 0);
-    expect(
-      tailWrites.length > 0 ? 'with Atomics' : 'with a plain write',
-      `how tail moved from ${t0} to ${tail()}: free the slot with Atomics.store, so that the producer on another thread that sees the new tail is sure the read has finished`,
-    ).toBe('with Atomics');
+        : `tryPop ${state}: the oldest value, from slot ${slot}`);
+    same(tail(), (t0 + 1) | 0, () => `tail after tryPop ${state}: tail + 1, wrapped like int32 with | 0`);
+    same(tailWrites.length > 0 ? 'with Atomics' : 'with a plain write', 'with Atomics', () => `how tail moved from ${t0} to ${tail()}: free the slot with Atomics.store, so that the producer on another thread that sees the new tail is sure the read has finished`);
     for (const a of headLoads) headSeenByConsumer = a.value;
     if (headLoads.length === 0) {
-      expect(
-        ((headSeenByConsumer - t0) | 0) > 0 ? 'a value by the head it last loaded' : 'no Atomics.load of head',
-        `how tryPop ${state} knew there was a value: the last head it saw through Atomics or at construction (${headSeenByConsumer}) says empty, so it read head with a plain read; use Atomics.load`,
-      ).toBe('a value by the head it last loaded');
+      same(((headSeenByConsumer - t0) | 0) > 0 ? 'a value by the head it last loaded' : 'no Atomics.load of head', 'a value by the head it last loaded', () => `how tryPop ${state} knew there was a value: the last head it saw through Atomics or at construction (${headSeenByConsumer}) says empty, so it read head with a plain read; use Atomics.load`);
     }
     return got;
   }
@@ -280,7 +271,7 @@ describe('one thread, every step watched', () => {
     const r = rig(2);
     for (let i = 0; i < 200; i++) {
       r.push(i);
-      expect(r.pop(), `pop number ${i}`).toBe(i);
+      same(r.pop(), i, () => `pop number ${i}`);
     }
   });
 
@@ -334,13 +325,13 @@ describe('one thread, every step watched', () => {
             if (push) {
               const fits = model.length < capacity;
               a.push(next); // checks the answer against the ring's real state
-              expect(b.enginePush(next), `the engine's push at step ${step}`).toBe(fits);
+              same(b.enginePush(next), fits, () => `the engine's push at step ${step}`);
               if (fits) model.push(next);
               next += 1;
             } else {
               const want = model.shift();
-              expect(a.enginePop(), `the engine's pop at step ${step}, of what you pushed`).toBe(want);
-              expect(b.pop(), `your pop at step ${step}`).toBe(want);
+              same(a.enginePop(), want, () => `the engine's pop at step ${step}, of what you pushed`);
+              same(b.pop(), want, () => `your pop at step ${step}`);
             }
           }
         },
