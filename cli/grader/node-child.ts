@@ -7,8 +7,12 @@
 import { runTestModule, type HarnessEvent, type HarnessOutcome } from '../../grading/run-tests.ts';
 import type { Problem } from '../../grading/result-schema.ts';
 
-/** Messages from the sandbox to the grader. */
-export type SandboxMessage = HarnessEvent | { type: 'done'; outcome: HarnessOutcome };
+/**
+ * Messages from the sandbox to the grader: `started` once the process is up, before any of
+ * the student's code has run (the time limit counts from there), the harness's progress
+ * events, and `done` with the outcome.
+ */
+export type SandboxMessage = { type: 'started' } | HarnessEvent | { type: 'done'; outcome: HarnessOutcome };
 
 export async function runInSandbox(importTests: () => Promise<unknown>, testTimeoutMs: number): Promise<void> {
   // Keep the channel to ourselves: student code runs in this process, and should not
@@ -16,6 +20,9 @@ export async function runInSandbox(importTests: () => Promise<unknown>, testTime
   const send = process.send?.bind(process);
   if (!send) throw new Error('the grading sandbox must be started by the grader (no IPC channel)');
   process.send = undefined;
+  // Nothing of the student's has run yet: the tests module, and the code it imports, load
+  // inside runTestModule. Starting a process on a busy machine is the grader's time.
+  send({ type: 'started' } satisfies SandboxMessage);
 
   const late: Problem[] = [];
   const lateError = (error: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Runs one bundled sandbox script in a child process under limits: Node's permission
  * model (it may read only its own script), a heap limit, a resident-memory watchdog
- * and a wall-clock limit. Whatever the graded code does (loop forever, allocate without
+ * and a wall-clock limit, counted from the moment the child is up. Whatever the graded code does (loop forever, allocate without
  * end, throw, exit) the grader gets an outcome back, never a hang or a crash.
  */
 import { spawn } from 'node:child_process';
@@ -21,10 +21,14 @@ export interface SandboxLimits {
   allowRead?: readonly string[];
   /** Let the tests start worker threads (exercises graded across real workers). */
   allowWorkers?: boolean;
+  /** How long the process may take to start, before the time limit's clock starts (default {@link STARTUP_LIMIT_MS}). */
+  startupLimitMs?: number;
 }
 
 
 const OUTPUT_LIMIT = 4096;
+/** How long a grading process may take to start, by default, before the time limit's clock starts. */
+export const STARTUP_LIMIT_MS = 60_000;
 /** Resident memory allowed beyond the heap limit: code, wasm memory, typed arrays. */
 const RSS_SLACK_MB = 256;
 
@@ -91,22 +95,33 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
 
   const events: HarnessEvent[] = [];
   let done: Extract<SandboxMessage, { type: 'done' }> | undefined;
-  child.on('message', (message: SandboxMessage) => {
-    if (message.type === 'done') done = message;
-    else events.push(message);
-  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
 
-  let killedFor: 'timeout' | 'memory' | undefined;
-  const kill = (why: 'timeout' | 'memory') => {
+  let killedFor: 'timeout' | 'memory' | 'startup' | undefined;
+  const kill = (why: 'timeout' | 'memory' | 'startup') => {
+    if (exited) return; // it ended by itself first: its own ending is the outcome
     if (!killedFor) killedFor = why;
     child.kill('SIGKILL');
   };
+  // The time limit is the student code's: it starts when the child says it is up (before
+  // any of that code runs), not at the spawn, which on a busy machine can take seconds. A
+  // child that never comes up is stopped too, later, and reported as the grader's problem.
   // The grader type-checks on this thread while the child runs, and a cold check on a
   // loaded machine can block it past the limit: the timer then fires late, with the
   // child's finished report still unread in the pipe. Defer the kill to the check phase,
   // after the poll phase has read whatever the child sent, so a run that ended in time is
   // never reported as a timeout.
-  const timer = setTimeout(() => setImmediate(() => done || kill('timeout')), limits.timeLimitMs);
+  const startupLimitMs = limits.startupLimitMs ?? STARTUP_LIMIT_MS;
+  const startup = setTimeout(() => setImmediate(() => done || kill('startup')), startupLimitMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  child.on('message', (message: SandboxMessage) => {
+    if (message.type === 'started') {
+      clearTimeout(startup);
+      timer = setTimeout(() => setImmediate(() => done || kill('timeout')), limits.timeLimitMs);
+    } else if (message.type === 'done') done = message;
+    else events.push(message);
+  });
   const rssLimit = limits.memoryLimitMb + RSS_SLACK_MB;
   const watchdog = setInterval(async () => {
     if (child.pid !== undefined && (await residentMb(child.pid)) > rssLimit) kill('memory');
@@ -114,6 +129,7 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
 
   return new Promise((resolve) => {
     child.on('close', (exitCode, signal) => {
+      clearTimeout(startup);
       clearTimeout(timer);
       clearInterval(watchdog);
       if (done && !killedFor) {
@@ -127,7 +143,9 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
       const { finished, running } = progressOf(events);
       const tests = [...finished];
       const problems: Problem[] = [];
-      if (killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
+      if (killedFor === 'startup') {
+        problems.push({ kind: 'crash', message: `the grading process did not start within ${startupLimitMs / 1000} s (is the machine overloaded?); nothing was graded` });
+      } else if (killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
         problems.push({ kind: 'memory', message: `stopped for using more than the memory limit (${limits.memoryLimitMb} MiB heap)${running ? ` while running "${running}"` : ''}` });
         if (running) tests.push({ name: running, status: 'fail', durationMs: 0, message: 'memory limit exceeded' });
       } else if (/ERR_ACCESS_DENIED/.test(output)) {
