@@ -9,6 +9,9 @@ export default defineConfig({
     // The fixture course's exercise tests are graded by the CLI's tests, not run directly.
     exclude: ['test/fixtures/**', 'node_modules/**'],
     testTimeout: 60_000,
+    // expect.poll waits for the page (a quiz's feedback, an IndexedDB write): up to 10 s,
+    // not vitest's 1 s, because a loaded CI machine answers late, not wrongly.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
     // Two test files at a time even on a two-core machine (Vitest's default there is one):
