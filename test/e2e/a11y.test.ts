@@ -6,9 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, launchChromium, serveSite } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DIST, useBrowserAndSite } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -25,16 +25,8 @@ function sitePages(dir = DIST, prefix = '/'): string[] {
   return found.sort();
 }
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
+const e2e = useBrowserAndSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /**
  * The rules a theme can change: a theme changes colours only, so in the second theme the
@@ -76,11 +68,11 @@ describe('accessibility', () => {
   for (const scheme of ['light', 'dark'] as const) {
     const rules = scheme === 'dark' ? COLOUR_RULES : undefined;
     it(`has no serious or critical axe violation on any page, ${scheme} theme${rules ? ' (the colour rules)' : ''}`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme });
+      const context = await e2e.browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const problems: string[] = [];
       for (const address of pages) {
-        await page.goto(site.url + address);
+        await page.goto(e2e.url + address);
         await settle(page);
         problems.push(...(await audit(page, `${address} (${scheme})`, rules)));
       }
@@ -90,9 +82,9 @@ describe('accessibility', () => {
   }
 
   it('has none on a lesson with quiz feedback and a glossary definition showing', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await e2e.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(site.url + '/ownership/borrowing/');
+    await page.goto(e2e.url + '/ownership/borrowing/');
     await settle(page);
     const q1 = page.locator('form[data-question="e0502-push-while-reading"]');
     await q1.getByLabel(/Two threads could touch/).check();

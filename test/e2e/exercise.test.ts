@@ -14,9 +14,9 @@ import { createReadStream, existsSync, readFileSync, readdirSync, statSync } fro
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, REPO, launchChromium, serveSite } from './harness.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DIST, REPO, useBrowserAndSite } from './harness.ts';
 
 const LESSON = '/ownership/borrowing/';
 const SLUG = 'borrow-tracker';
@@ -24,25 +24,17 @@ const solution = readFileSync(path.join(REPO, 'exercises', SLUG, 'solution.ts'),
 const starter = readFileSync(path.join(REPO, 'exercises', SLUG, 'exercise.ts'), 'utf8');
 const timeLimitMs = (JSON.parse(readFileSync(path.join(REPO, 'exercises', SLUG, 'meta.json'), 'utf8')) as { timeLimitMs: number }).timeLimitMs;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
+const e2e = useBrowserAndSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** A fresh student (empty storage), optionally preferring the plain editor. */
 async function student(editor: 'monaco' | 'plain' = 'monaco'): Promise<{ context: BrowserContext; page: Page; exercise: Locator }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript((kind) => {
     if (!localStorage.getItem('ticklab-editor')) localStorage.setItem('ticklab-editor', kind);
   }, editor);
   const page = await context.newPage();
-  await page.goto(site.url + LESSON);
+  await page.goto(e2e.url + LESSON);
   return { context, page, exercise: page.locator(`[data-exercise="${SLUG}"]`) };
 }
 
@@ -70,7 +62,7 @@ async function typeInMonaco(page: Page, exercise: Locator, code: string): Promis
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   // Pasted, as a student brings in code: typed keys would get Monaco's comment continuation and auto-indent.
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.url });
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
   await page.keyboard.press('Control+V');
   await expect.poll(() => editorValue(exercise), { timeout: 10_000 }).toBe(code);
@@ -239,14 +231,14 @@ describe('an exercise that needs SharedArrayBuffer, on a host that sends no isol
   it.skipIf(!found)('is made cross-origin isolated by the service worker; without service workers, the page says why it cannot run', async () => {
     const plain = await serveWithoutHeaders();
     try {
-      const withWorker = await browser.newContext({ serviceWorkers: 'allow' });
+      const withWorker = await e2e.browser.newContext({ serviceWorkers: 'allow' });
       const page = await withWorker.newPage();
       await page.goto(plain.url + LAB);
       await expect.poll(() => page.evaluate(() => crossOriginIsolated).catch(() => false), { timeout: 20_000 }).toBe(true);
       expect(await page.locator(`[data-exercise="${NEEDS_SAB}"] [data-action="run"]`).isDisabled(), 'Run with the service worker').toBe(false);
       await withWorker.close();
 
-      const without = await browser.newContext({ serviceWorkers: 'block' });
+      const without = await e2e.browser.newContext({ serviceWorkers: 'block' });
       const blocked = await without.newPage();
       await blocked.goto(plain.url + LAB);
       const exercise = blocked.locator(`[data-exercise="${NEEDS_SAB}"]`);

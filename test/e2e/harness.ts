@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../../grading/isolation.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
@@ -105,5 +106,40 @@ export async function serveSite(root = DIST): Promise<{ url: string; close(): Pr
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** What {@link useBrowserAndSite} gives a test file: read it inside tests and hooks. */
+export interface BrowserAndSite {
+  readonly browser: Browser;
+  /** The served site's origin, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+}
+
+/**
+ * Chromium and the built site served, for the calling test file: both started in a
+ * beforeAll hook (registered here, so it runs before the file's own) and closed in afterAll.
+ */
+export function useBrowserAndSite(): BrowserAndSite {
+  let browser: Browser | undefined;
+  let site: Awaited<ReturnType<typeof serveSite>> | undefined;
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchChromium(), serveSite()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser and the site start in beforeAll: use them inside tests and hooks');
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get url() {
+      return started(site).url;
+    },
   };
 }

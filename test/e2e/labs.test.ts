@@ -5,9 +5,9 @@
  * the lab's workers. No test looks at a timing.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveSite } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndSite } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -19,21 +19,13 @@ const LESSONS = {
   'order-book': '/order-book/price-levels/',
 } as const;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
+const e2e = useBrowserAndSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 async function openLab(page: Page, lab: keyof typeof LESSONS, quick = true) {
   const scripts: string[] = [];
   page.on('request', (r) => scripts.push(r.url()));
-  await page.goto(`${site.url}${LESSONS[lab]}${quick ? '?quick' : ''}`);
+  await page.goto(`${e2e.url}${LESSONS[lab]}${quick ? '?quick' : ''}`);
   const box = page.locator(`section.lab[data-lab="${lab}"]`);
   await expect.poll(() => box.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
   return { box, requests: scripts };
@@ -42,7 +34,7 @@ async function openLab(page: Page, lab: keyof typeof LESSONS, quick = true) {
 describe('the labs in their lessons', () => {
   for (const lab of Object.keys(LESSONS) as (keyof typeof LESSONS)[]) {
     it(`${lab}: runs from its lesson in a worker and plots the figures beside the reading`, async () => {
-      const page = await browser.newPage();
+      const page = await e2e.browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const { box, requests } = await openLab(page, lab);
@@ -67,7 +59,7 @@ describe('the labs in their lessons', () => {
   }
 
   it('the page answers a click while a lab runs, and Cancel stops the lab workers', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     // Not quick: the full lab runs long enough to click around in while it measures.
     const { box } = await openLab(page, 'false-sharing', false);
     const started = new Promise<void>((resolve) => page.on('worker', (w) => w.url().includes('lab-worker') && resolve()));
@@ -94,7 +86,7 @@ describe('the labs in their lessons', () => {
   });
 
   it('a lab that needs shared memory says so on a page that is not cross-origin isolated', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     // The same page without its isolation headers (and without the service worker that would add them).
     await page.route('**/*', async (route) => {
@@ -107,7 +99,7 @@ describe('the labs in their lessons', () => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'serviceWorker', { value: undefined });
     });
-    await page.goto(`${site.url}${LESSONS['false-sharing']}`);
+    await page.goto(`${e2e.url}${LESSONS['false-sharing']}`);
     const box = page.locator('section.lab[data-lab="false-sharing"]');
     await expect.poll(() => box.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
     expect(await page.evaluate(() => crossOriginIsolated), 'the page is not isolated').toBe(false);
@@ -119,7 +111,7 @@ describe('the labs in their lessons', () => {
   });
 
   it('a lab with its plot drawn has no serious or critical accessibility violation, in either theme', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const { box } = await openLab(page, 'order-book');
     await box.getByRole('button', { name: 'Run on this machine' }).click();
     await expect.poll(() => box.getAttribute('data-state'), { timeout: 120_000, interval: 250 }).toBe('done');

@@ -6,25 +6,17 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { quizSchema, type QuizQuestion } from '../../content/schemas/quiz.ts';
-import { DIST, launchChromium, REPO, serveSite } from './harness.ts';
+import { DIST, REPO, useBrowserAndSite } from './harness.ts';
 
 const LESSON = '/ownership/borrowing/';
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
+const e2e = useBrowserAndSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 async function openLesson(page: Page) {
-  await page.goto(site.url + LESSON);
+  await page.goto(e2e.url + LESSON);
   const quiz = page.locator('section.quiz[data-quiz="ownership-borrowing"]');
   await expect.poll(() => quiz.getAttribute('data-ready'), { timeout: 10_000 }).toBe('true');
   return quiz;
@@ -35,8 +27,8 @@ const optionOrder = (page: Page, question: string) =>
 
 describe('the borrowing lesson', () => {
   it('has its title from the outline, its outcomes, a table of contents and the exercise', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + LESSON);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url + LESSON);
     expect(await page.locator('h1').textContent()).toBe('Shared and exclusive borrows');
     expect(await page.title()).toBe('Shared and exclusive borrows · TickLab');
     expect(await page.locator('.outcomes li').count()).toBeGreaterThanOrEqual(2);
@@ -47,13 +39,13 @@ describe('the borrowing lesson', () => {
     expect(await page.locator('[id="exercise-borrow-tracker"], [data-exercise="borrow-tracker"]').count(), 'the embedded exercise').toBeGreaterThan(0);
     // Previous and next lead to written lessons only (a lesson not yet written has no page).
     for (const href of await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
-      expect((await page.request.get(site.url + href)).status(), `previous/next ${href}`).toBe(200);
+      expect((await page.request.get(e2e.url + href)).status(), `previous/next ${href}`).toBe(200);
     }
     await page.close();
   });
 
   it('takes the quiz: wrong, why, retry, right; a reload restores answers, score and option order', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     const quiz = await openLesson(page);
     const q1 = quiz.locator('form[data-question="e0502-push-while-reading"]');
@@ -94,7 +86,7 @@ describe('the borrowing lesson', () => {
   it('shuffles options per student: another browser profile may see another order, the same profile always the same', async () => {
     const orders = new Set<string>();
     for (let i = 0; i < 4; i++) {
-      const context = await browser.newContext();
+      const context = await e2e.browser.newContext();
       const page = await context.newPage();
       await openLesson(page);
       orders.add(JSON.stringify(await optionOrder(page, 'e0502-push-while-reading')));
@@ -119,9 +111,9 @@ function numericQuestions(): { quiz: string; lesson: string; question: QuizQuest
 
 describe('a numeric question', () => {
   it('names the misconception behind a known wrong value, then accepts an answer within the tolerance', async (context) => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     for (const { quiz, lesson, question } of numericQuestions()) {
-      await page.goto(`${site.url}/${lesson}/`);
+      await page.goto(`${e2e.url}/${lesson}/`);
       const form = page.locator(`section.quiz[data-quiz="${quiz}"] form[data-question="${question.id}"]`);
       if ((await form.count()) === 0) continue; // this lesson embeds other questions
       await expect.poll(() => page.locator(`section.quiz[data-quiz="${quiz}"]`).first().getAttribute('data-ready')).toBe('true');
@@ -148,16 +140,16 @@ describe('themes and layout', () => {
   const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
   it('follows the system until the student chooses, then remembers the choice across pages and visits', async () => {
-    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const dark = await e2e.browser.newContext({ colorScheme: 'dark' });
     const p0 = await dark.newPage();
-    await p0.goto(site.url + '/');
+    await p0.goto(e2e.url + '/');
     expect(await background(p0), 'dark system, no choice: dark').toBe('rgb(13, 17, 23)');
     expect(await p0.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
     await dark.close();
 
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await e2e.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(site.url + LESSON);
+    await page.goto(e2e.url + LESSON);
     expect(await background(page)).toBe('rgb(255, 255, 255)');
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -167,10 +159,10 @@ describe('themes and layout', () => {
     // Code follows the theme too (shiki's dark colours).
     expect(await page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(13, 17, 23)');
 
-    await page.goto(site.url + '/glossary/');
+    await page.goto(e2e.url + '/glossary/');
     expect(await background(page), 'another page').toBe('rgb(13, 17, 23)');
     const later = await context.newPage();
-    await later.goto(site.url + '/');
+    await later.goto(e2e.url + '/');
     expect(await background(later), 'another visit').toBe('rgb(13, 17, 23)');
     await later.getByRole('button', { name: 'Dark theme' }).click();
     await later.reload();
@@ -179,10 +171,10 @@ describe('themes and layout', () => {
   });
 
   it('reads on a 360-px phone without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     for (const path of ['/', LESSON, '/exercises/', '/glossary/', '/ownership/', '/search/?q=RefCell']) {
-      await page.goto(site.url + path);
+      await page.goto(e2e.url + path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `page width of ${path}`).toBeLessThanOrEqual(360);
     }
@@ -190,8 +182,8 @@ describe('themes and layout', () => {
   });
 
   it('lets a keyboard user skip to the content', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + LESSON);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url + LESSON);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');

@@ -18,15 +18,15 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caughtDeterministically } from '../../cli/checks.ts';
 import { gradeReportSchema, type ExerciseResult, type GradeReport } from '../../grading/result-schema.ts';
 import { listExercises } from '../../site/build/runner-files.ts';
-import { REPO, launchChromium, serveSite } from './harness.ts';
+import { REPO, useBrowserAndSite } from './harness.ts';
 
 const exercises = listExercises(REPO);
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
+const e2e = useBrowserAndSite();
 let page: Page;
 const cli: Record<'starter' | 'solution', Map<string, ExerciseResult>> = { starter: new Map(), solution: new Map() };
 
@@ -42,20 +42,15 @@ function gradeWithCli(solution: boolean): GradeReport {
 }
 
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
-  // The CLI grades every exercise twice (starting files, solutions) while the browser starts.
+  // The CLI grades every exercise twice (starting files, solutions).
   for (const [which, report] of [['starter', gradeWithCli(false)], ['solution', gradeWithCli(true)]] as const) {
     for (const r of report.results) cli[which].set(r.exercise, r);
   }
-  page = await browser.newPage();
-  await page.goto(`${site.url}/`);
+  page = await e2e.browser.newPage();
+  await page.goto(`${e2e.url}/`);
   expect(await page.evaluate(() => crossOriginIsolated), 'the page is cross-origin isolated').toBe(true);
 }, 900_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** Grades in the page with the module <Exercise> grades with (a string: vitest would rewrite a dynamic import). */
 async function gradeInPage(slug: string, code: string): Promise<ExerciseResult> {
@@ -125,7 +120,7 @@ describe('the page fails every known-wrong solution', () => {
     '%s',
     async (_name, e, file) => {
       const result = await gradeInPage(e.slug, readFileSync(path.join(e.dir, 'wrong', file), 'utf8'));
-      const caught = result.tests.filter((t) => (t.status === 'fail' || t.status === 'timeout') && !e.meta.racyTests.includes(t.name)).map((t) => t.name);
+      const caught = caughtDeterministically(result, e.meta.racyTests);
       const summary = `${result.status}; tests: ${result.tests.map((t) => `${t.name}: ${t.status}`).join('; ')}; problems: ${result.problems.map((p) => p.message).join('; ')}`;
       expect(result.problems, `problems grading ${file} in the page (a known-wrong solution type-checks and loads): ${summary}`).toEqual([]);
       expect(caught.length, `deterministic tests that catch ${e.slug}/wrong/${file} in the page: ${summary}`).toBeGreaterThan(0);

@@ -6,25 +6,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveSite } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndSite } from './harness.ts';
 import { progressFileSchema } from '../../content/schemas/progress.ts';
 import { tempDir } from '../temp-dir.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
+const e2e = useBrowserAndSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 async function answerFirstQuestion(page: Page) {
-  await page.goto(site.url + '/ownership/borrowing/');
+  await page.goto(e2e.url + '/ownership/borrowing/');
   const quiz = page.locator('section.quiz[data-quiz="ownership-borrowing"]');
   await expect.poll(() => quiz.getAttribute('data-ready'), { timeout: 10_000 }).toBe('true');
   const q1 = quiz.locator('form[data-question="e0502-push-while-reading"]');
@@ -34,7 +26,7 @@ async function answerFirstQuestion(page: Page) {
 }
 
 async function quizFeedback(page: Page) {
-  await page.goto(site.url + '/ownership/borrowing/');
+  await page.goto(e2e.url + '/ownership/borrowing/');
   const quiz = page.locator('section.quiz[data-quiz="ownership-borrowing"]');
   await expect.poll(() => quiz.getAttribute('data-ready'), { timeout: 10_000 }).toBe('true');
   return quiz.locator('form[data-question="e0502-push-while-reading"] [data-feedback]').textContent();
@@ -45,11 +37,11 @@ const result = (page: Page) => page.locator('[data-progress-tools] [data-result]
 describe('progress as a file', () => {
   it('exports, clears and imports, asking before it replaces or forgets anything', async () => {
     const dir = tempDir('ticklab-e2e-progress-');
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await e2e.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await answerFirstQuestion(page);
 
-    await page.goto(site.url + '/');
+    await page.goto(e2e.url + '/');
     await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toContain('1 of ');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^ticklab-progress-\d{4}-\d\d-\d\d\.json$/);
@@ -64,13 +56,13 @@ describe('progress as a file', () => {
     await page.getByRole('button', { name: 'Clear all progress…' }).click();
     expect(await quizFeedback(page)).toContain('Right.');
 
-    await page.goto(site.url + '/');
+    await page.goto(e2e.url + '/');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Clear all progress…' }).click();
     await expect.poll(() => result(page)).toContain('cleared');
     expect(await quizFeedback(page), 'nothing left after clearing').toBe('');
 
-    await page.goto(site.url + '/');
+    await page.goto(e2e.url + '/');
     let asked = '';
     page.once('dialog', (d) => {
       asked = d.message();
@@ -85,7 +77,7 @@ describe('progress as a file', () => {
 
   it('asks before replacing saved code, shows imported statuses, and refuses a file that is not progress', async () => {
     const dir = tempDir('ticklab-e2e-progress-');
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     const from = (name: string, content: unknown) => {
       const file = path.join(dir, name);
@@ -99,17 +91,17 @@ describe('progress as a file', () => {
       exercises: { 'borrow-tracker': { code: 'export const mine = 1;\n', status: 'pass', hintsShown: 1, runs: 3 } },
       quizzes: { 'ownership-borrowing': { 'refcell-panics': { right: true } } },
     };
-    await page.goto(site.url + '/');
+    await page.goto(e2e.url + '/');
     page.once('dialog', (d) => void d.accept());
     await page.getByLabel('Import progress…').setInputFiles(from('first.json', progress));
     await expect.poll(() => result(page)).toContain('Imported 2 entries from first.json.');
 
-    await page.goto(site.url + '/exercises/');
+    await page.goto(e2e.url + '/exercises/');
     const status = page.locator('tr[data-slug="borrow-tracker"] [data-exercise-status]');
     await expect.poll(() => status.textContent()).toBe('passed');
 
     // A second import would replace the code saved for borrow-tracker: the question says so; "no" keeps it.
-    await page.goto(site.url + '/');
+    await page.goto(e2e.url + '/');
     let asked = '';
     page.once('dialog', (d) => {
       asked = d.message();
@@ -124,10 +116,10 @@ describe('progress as a file', () => {
     await page.getByLabel('Import progress…').setInputFiles(from('broken.json', '{ not json'));
     await expect.poll(() => result(page)).toContain('broken.json is not a progress file');
 
-    await page.goto(site.url + '/exercises/');
+    await page.goto(e2e.url + '/exercises/');
     await expect.poll(() => status.textContent(), { message: 'still passed' }).toBe('passed');
     // The quiz answer imported from the CLI (right, no options recorded) shows as answered in the terminal.
-    await page.goto(site.url + '/ownership/borrowing/');
+    await page.goto(e2e.url + '/ownership/borrowing/');
     const q2 = page.locator('form[data-question="refcell-panics"] [data-feedback]');
     await expect.poll(() => q2.textContent()).toContain('Answered right (in the terminal).');
     await context.close();

@@ -1,23 +1,14 @@
 /** Full-text search from the header of any page, over the Pagefind index built with the site (no server). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, serveSite } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndSite } from './harness.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
+const e2e = useBrowserAndSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe('search', () => {
   it('finds the lesson that teaches a word, from the search box of another page', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + '/glossary/');
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url + '/glossary/');
     await page.getByRole('searchbox', { name: 'Search the course' }).fill('RefCell');
     await page.getByRole('searchbox', { name: 'Search the course' }).press('Enter');
     await page.waitForURL(/\/search\/\?q=RefCell$/);
@@ -31,8 +22,8 @@ describe('search', () => {
   });
 
   it('asks for words when opened without any', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + '/search/');
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url + '/search/');
     await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('Type words to find in the lessons.');
     await page.close();
   });
