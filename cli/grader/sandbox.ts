@@ -1,8 +1,9 @@
 /**
  * Runs one bundled sandbox script in a child process under limits: Node's permission
  * model (it may read only its own script), a heap limit, a resident-memory watchdog
- * and a wall-clock limit, counted from the moment the child is up. Whatever the graded code does (loop forever, allocate without
- * end, throw, exit) the grader gets an outcome back, never a hang or a crash.
+ * and a wall-clock limit, counted from the moment the child is up. Whatever the graded
+ * code does (loop forever, allocate without end, throw, exit) the grader gets an outcome
+ * back, never a hang or a crash.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,13 +113,14 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
   // child's finished report still unread in the pipe. Defer the kill to the check phase,
   // after the poll phase has read whatever the child sent, so a run that ended in time is
   // never reported as a timeout.
+  const killAfter = (ms: number, why: 'timeout' | 'startup') => setTimeout(() => setImmediate(() => done || kill(why)), ms);
   const startupLimitMs = limits.startupLimitMs ?? STARTUP_LIMIT_MS;
-  const startup = setTimeout(() => setImmediate(() => done || kill('startup')), startupLimitMs);
+  const startup = killAfter(startupLimitMs, 'startup');
   let timer: ReturnType<typeof setTimeout> | undefined;
   child.on('message', (message: SandboxMessage) => {
     if (message.type === 'started') {
       clearTimeout(startup);
-      timer = setTimeout(() => setImmediate(() => done || kill('timeout')), limits.timeLimitMs);
+      timer = killAfter(limits.timeLimitMs, 'timeout');
     } else if (message.type === 'done') done = message;
     else events.push(message);
   });
