@@ -23,7 +23,11 @@ export const exerciseStatusSchema = z.enum(['pass', 'fail', 'error', 'timeout'])
 /** What went wrong before or around the tests, with the place where known. */
 export const problemSchema = z
   .object({
-    kind: z.enum(['missing', 'syntax', 'type', 'import', 'load', 'runtime', 'timeout', 'memory', 'crash', 'no-tests']),
+    kind: z
+      .enum(['missing', 'submission', 'syntax', 'type', 'import', 'load', 'runtime', 'timeout', 'memory', 'crash', 'no-tests', 'report'])
+      .describe(
+        '`submission`: the file cannot be graded as given (a symbolic link, a pipe, too large); `report`: the run\'s report broke the protocol (forged, missing, extra, repeated or early), so nothing it said is trusted.',
+      ),
     message: z.string(),
     file: z.string().optional().describe('The file at fault, relative to the exercise folder or the class folder.'),
     line: z.number().int().positive().optional(),
@@ -40,6 +44,10 @@ export const exerciseResultSchema = z
     tests: z.array(testResultSchema),
     problems: z.array(problemSchema).describe('Errors that stopped or cut short the grading; empty on a clean run.'),
     output: z.string().optional().describe('What the code printed while it was graded (console), cut to its last 4 KiB.'),
+    containment: z
+      .enum(['bubblewrap', 'node-permissions', 'browser-worker'])
+      .optional()
+      .describe('How the run was contained on the machine: `bubblewrap` (namespaces, no network, kernel limits) or, where bwrap is absent, `node-permissions` (Node\'s permission model only).'),
   })
   .strict();
 

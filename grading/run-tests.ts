@@ -3,7 +3,7 @@
  * the shared results schema. Browser-safe: the Node sandbox and the browser worker
  * both call `runTestModule`, so a test means the same thing in both.
  */
-import { startTests, type File, type Task, type Test, type VitestRunner } from '@vitest/runner';
+import { collectTests as collectFiles, startTests, type File, type Task, type Test, type VitestRunner } from '@vitest/runner';
 import type { Problem, TestResult } from './result-schema.ts';
 
 /** Progress sent while the tests run, so a grader that must kill the run knows how far it got. */
@@ -68,9 +68,8 @@ function collectTests(task: Task, out: Test[]): void {
   else if ('tasks' in task) for (const child of task.tasks) collectTests(child, out);
 }
 
-/** Runs the tests once; never throws for a failing or crashing test module, it reports it. */
-export async function runTestModule(options: HarnessOptions): Promise<HarnessOutcome> {
-  const runner: VitestRunner = {
+function runnerFor(options: HarnessOptions, onStart: (test: Test) => void, onEnd: (test: Test) => void): VitestRunner {
+  return {
     config: {
       root: '/',
       setupFiles: [],
@@ -92,16 +91,56 @@ export async function runTestModule(options: HarnessOptions): Promise<HarnessOut
     importFile: async () => {
       await options.importTests();
     },
-    onBeforeRunTask: (test) => options.onEvent?.({ type: 'test-start', name: fullName(test) }),
-    onAfterRunTask: (test) => options.onEvent?.({ type: 'test-end', result: toResult(test) }),
+    onBeforeRunTask: onStart,
+    onAfterRunTask: onEnd,
   };
-  const files: File[] = await startTests(['exercise.test.ts'], runner);
+}
+
+/**
+ * The full names of the test file's tests, in order, without running any: the trusted
+ * side collects them (with the reference solution) to check a run's report against.
+ */
+export async function collectTestNames(options: Pick<HarnessOptions, 'importTests' | 'testTimeoutMs'>): Promise<string[]> {
+  const files: File[] = await collectFiles(['exercise.test.ts'], runnerFor({ ...options }, () => undefined, () => undefined));
+  const tests: Test[] = [];
+  for (const file of files) {
+    const loadError = errorText(file.result?.errors as never);
+    if (loadError) throw new Error(`the test file did not load: ${loadError}`);
+    collectTests(file, tests);
+  }
+  return tests.map(fullName);
+}
+
+/**
+ * Runs the tests once; never throws for a failing or crashing test module, it reports it.
+ * Every test gets a start and an end event, in order, skipped ones too (vitest's runner
+ * does not end a skipped test), so the trusted side can check the stream is complete.
+ */
+export async function runTestModule(options: HarnessOptions): Promise<HarnessOutcome> {
+  const started = new Set<Test>();
+  const ended = new Set<Test>();
+  const end = (test: Test) => {
+    if (ended.has(test)) return;
+    ended.add(test);
+    options.onEvent?.({ type: 'test-end', result: toResult(test) });
+  };
+  const start = (test: Test) => {
+    started.add(test);
+    options.onEvent?.({ type: 'test-start', name: fullName(test) });
+    if (test.mode !== 'run' && test.mode !== 'queued') end(test);
+  };
+  const files: File[] = await startTests(['exercise.test.ts'], runnerFor(options, start, end));
   const tests: Test[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
     collectTests(file, tests);
     const loadError = errorText(file.result?.errors as never);
     if (loadError) problems.push({ kind: 'load', message: loadError });
+  }
+  // Tests the runner never visited (inside a skipped suite): reported as skipped, in order.
+  for (const test of tests) {
+    if (!started.has(test)) start(test);
+    end(test);
   }
   if (tests.length === 0 && problems.length === 0) problems.push({ kind: 'no-tests', message: 'the test file defines no tests' });
   return { tests: tests.map(toResult), problems };

@@ -11,6 +11,10 @@ import path from 'node:path';
 import { ENGINE_DIR, GRADER_DIR, GRADING_DIR, PACKAGE_ROOT } from '../paths.ts';
 import { ENGINE_PREFIX, engineModuleFile, engineModules } from '../../grading/engine-modules.ts';
 import type { Problem } from '../../grading/result-schema.ts';
+import { hardenDeclarations } from '../../grading/harden-declarations.ts';
+import { REPOLYFILLING_FILES, withoutBuiltInReassignments } from '../../grading/frozen-polyfills.ts';
+import type { LineMap } from '../../grading/source-map.ts';
+import { buildStudent, studentShim } from './student-build.ts';
 
 export interface BundleRequest {
   /** The exercise's test file (trusted: it comes from the course). */
@@ -19,6 +23,8 @@ export interface BundleRequest {
   codeFile: string;
   /** Label for the code file in messages (e.g. "alice/borrow-tracker/exercise.ts"). */
   codeLabel: string;
+  /** The code file's text, already read (and checked) by the caller; read from `codeFile` when absent. */
+  codeSource?: string;
   /** Per-test limit for asynchronous tests. */
   testTimeoutMs: number;
   /**
@@ -34,9 +40,11 @@ export interface BundleRequest {
  * beside it: engine code that starts `new URL('./x-worker.ts', import.meta.url)` gets
  * `./x-worker.mjs`, bundled the same way, as Vite does for the browser.
  */
-export type BundleResult = { ok: true; code: string; workers: Record<string, string> } | { ok: false; problems: Problem[] };
+export type BundleResult = { ok: true; code: string; workers: Record<string, string>; studentMap: LineMap } | { ok: false; problems: Problem[] };
 
 const ENTRY = 'ticklab:sandbox-entry';
+const STUDENT = 'ticklab:student';
+const ENGINE_NS = 'ticklab-engine';
 
 /** Resolves `#engine/<name>` to the engine's TypeScript file (package.json "imports"), or undefined if it is not public. */
 export function engineFile(specifier: string): string | undefined {
@@ -51,38 +59,50 @@ function isSolution(file: string): boolean {
   return path.basename(file) === 'solution.ts';
 }
 
-function policy(req: BundleRequest): Plugin {
+/** The entry: seal the realm first (its import comes first, so it is evaluated first), then the harness. */
+function entrySource(req: BundleRequest): string {
+  const seal = `import ${JSON.stringify(path.join(GRADING_DIR, 'seal-now.ts'))};`;
+  return req.target === 'browser'
+    ? [
+        seal,
+        `import { runTestModule } from ${JSON.stringify(path.join(GRADING_DIR, 'run-tests.ts'))};`,
+        `import { collectTestNames } from ${JSON.stringify(path.join(GRADING_DIR, 'run-tests.ts'))};`,
+        `const importTests = () => import(${JSON.stringify(req.testFile)});`,
+        `globalThis.ticklabRunTests = (onEvent) => runTestModule({ importTests, testTimeoutMs: ${req.testTimeoutMs}, onEvent });`,
+        `globalThis.ticklabCollectTests = () => collectTestNames({ importTests, testTimeoutMs: ${req.testTimeoutMs} });`,
+      ].join('\n')
+    : [
+        seal,
+        `import { runInSandbox } from ${JSON.stringify(path.join(GRADER_DIR, 'node-child.ts'))};`,
+        `runInSandbox(() => import(${JSON.stringify(req.testFile)}), ${req.testTimeoutMs});`,
+      ].join('\n');
+}
+
+/** An engine module as the tests and the student see it: its namespace hardened once it has loaded. */
+function engineWrapper(file: string): string {
+  return [
+    `import * as ns from ${JSON.stringify(file)};`,
+    `export * from ${JSON.stringify(file)};`,
+    'globalThis.harden?.({ ...ns });',
+  ].join('\n');
+}
+
+function policy(req: BundleRequest, shim: string): Plugin {
   const testDir = path.dirname(req.testFile);
   return {
     name: 'ticklab-import-policy',
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: 'ticklab' }));
-      b.onLoad({ filter: /.*/, namespace: 'ticklab' }, () => ({
-        contents:
-          req.target === 'browser'
-            ? [
-                `import { runTestModule } from ${JSON.stringify(path.join(GRADING_DIR, 'run-tests.ts'))};`,
-                `globalThis.ticklabRunTests = (onEvent) => runTestModule({ importTests: () => import(${JSON.stringify(req.testFile)}), testTimeoutMs: ${req.testTimeoutMs}, onEvent });`,
-              ].join('\n')
-            : [
-                `import { runInSandbox } from ${JSON.stringify(path.join(GRADER_DIR, 'node-child.ts'))};`,
-                `runInSandbox(() => import(${JSON.stringify(req.testFile)}), ${req.testTimeoutMs});`,
-              ].join('\n'),
-        resolveDir: testDir,
-        loader: 'ts',
-      }));
+      b.onLoad({ filter: new RegExp(`^${ENTRY}$`), namespace: 'ticklab' }, () => ({ contents: entrySource(req), resolveDir: testDir, loader: 'ts' }));
+      b.onLoad({ filter: new RegExp(`^${STUDENT}$`), namespace: 'ticklab' }, () => ({ contents: shim, resolveDir: testDir, loader: 'js' }));
       b.onResolve({ filter: /^vitest$/ }, () => ({ path: path.join(GRADING_DIR, 'vitest-shim.ts') }));
       b.onResolve({ filter: /^#engine\// }, (args) => {
         const file = engineFile(args.path);
-        return file ? { path: file } : { errors: [{ text: `"${args.path}" is not a public engine module; exercises may import ${PUBLIC}` }] };
+        return file ? { path: file, namespace: ENGINE_NS } : { errors: [{ text: `"${args.path}" is not a public engine module; exercises may import ${PUBLIC}` }] };
       });
+      b.onLoad({ filter: /.*/, namespace: ENGINE_NS }, (args) => ({ contents: engineWrapper(args.path), resolveDir: ENGINE_DIR, loader: 'js' }));
       b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.importer === req.codeFile) {
-          return {
-            errors: [{ text: `${path.basename(req.codeFile)} may import only from the engine ("#engine/<module>"), not "${args.path}"` }],
-          };
-        }
-        if (args.importer === req.testFile && /^\.\/exercise(\.ts)?$/.test(args.path)) return { path: req.codeFile };
+        if (args.importer === req.testFile && /^\.\/exercise(\.ts)?$/.test(args.path)) return { path: STUDENT, namespace: 'ticklab' };
         if (args.path.startsWith('.')) {
           const target = path.resolve(args.resolveDir, args.path);
           if (isSolution(target) || isSolution(`${target}.ts`)) {
@@ -98,18 +118,21 @@ function policy(req: BundleRequest): Plugin {
 const WORKER_URL = /new URL\((['"])\.\/([a-z0-9-]+-worker)\.ts\1,\s*import\.meta\.url\)/g;
 
 /** Points the engine's worker URLs at bundled `.mjs` siblings, and records which are needed (name -> source file). */
-function engineWorkers(found: Map<string, string>): Plugin {
+function engineWorkers(found: Map<string, string>, trusted: ReadonlySet<string> = new Set()): Plugin {
   return {
     name: 'ticklab-engine-workers',
     setup(b) {
+      b.onLoad({ filter: REPOLYFILLING_FILES }, async (args) => ({ contents: withoutBuiltInReassignments(await readFile(args.path, 'utf8')), loader: 'js' }));
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
-        if (!args.path.startsWith(ENGINE_DIR + path.sep)) return undefined;
+        const inEngine = args.path.startsWith(ENGINE_DIR + path.sep);
+        if (!inEngine && !trusted.has(args.path)) return undefined;
         const source = await readFile(args.path, 'utf8');
         const contents = source.replace(WORKER_URL, (_m, _q, name: string) => {
           found.set(name, path.join(path.dirname(args.path), `${name}.ts`));
           return `new URL('./${name}.mjs', import.meta.url)`;
         });
-        return { contents, loader: 'ts' };
+        // The engine's and the test file's own classes, frozen where declared (see harden-declarations.ts).
+        return { contents: hardenDeclarations(contents), loader: 'ts' };
       });
     },
   };
@@ -156,17 +179,22 @@ async function bundleWorkers(found: Map<string, string>): Promise<Record<string,
 
 export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult> {
   const found = new Map<string, string>();
+  const source = req.codeSource ?? (await readFile(req.codeFile, 'utf8'));
+  const sourcefile = path.basename(req.codeFile);
+  const student = await buildStudent(source, sourcefile, req.codeLabel, path.dirname(req.codeFile));
+  if (!student.ok) return student;
+  const shim = studentShim(student.build, path.join(GRADING_DIR, 'seal.ts'), (specifier) => specifier, sourcefile);
   try {
     const browser = req.target === 'browser';
     const out = await build({
       ...common,
       entryPoints: [ENTRY],
-      plugins: [policy(req), engineWorkers(found)],
+      plugins: [policy(req, shim), engineWorkers(found, new Set([req.testFile]))],
       ...(browser ? { platform: 'browser', format: 'iife', target: 'es2022', banner: {} } : {}),
     });
     const file = out.outputFiles[0];
     if (!file) return { ok: false, problems: [{ kind: 'crash', message: 'the bundler produced no output' }] };
-    return { ok: true, code: file.text, workers: await bundleWorkers(found) };
+    return { ok: true, code: file.text, workers: await bundleWorkers(found), studentMap: student.build.map };
   } catch (error) {
     const failure = error as { errors?: Message[] };
     if (!failure.errors) throw error;

@@ -1,29 +1,51 @@
 /**
- * The inside of a Node grading sandbox: bundled together with one exercise's tests and
- * the student's file into a single script, run by `cli/grader/sandbox.ts` in a child
- * process that may read nothing but that script (Node's permission model).
- * It reports progress and the outcome over the IPC channel.
+ * The trusted inside of a Node grading sandbox: bundled together with one exercise's
+ * tests and the student's file into a single script, run by `cli/grader/sandbox.ts` in
+ * a contained child process. By the time this runs, `grading/seal-now.ts` has locked the
+ * realm down; the student's module will be evaluated in a Compartment without `process`,
+ * so the IPC channel captured here is not a name it can reach.
+ *
+ * Protocol: the grader sends `{ type: 'start', nonce, mode }` first; every message back
+ * carries that nonce (see grading/report-check.ts). `started` goes out before any of the
+ * student's code has run (the time limit counts from there).
  */
-import { runTestModule, type HarnessEvent, type HarnessOutcome } from '../../grading/run-tests.ts';
+import { collectTestNames, runTestModule } from '../../grading/run-tests.ts';
+import type { SignedMessage } from '../../grading/report-check.ts';
 import type { Problem } from '../../grading/result-schema.ts';
 
-/**
- * Messages from the sandbox to the grader: `started` once the process is up, before any of
- * the student's code has run (the time limit counts from there), the harness's progress
- * events, and `done` with the outcome.
- */
-export type SandboxMessage = { type: 'started' } | HarnessEvent | { type: 'done'; outcome: HarnessOutcome };
+/** What the grader sends first: the run's secret, and whether to run the tests or only list them. */
+export interface StartMessage {
+  type: 'start';
+  nonce: string;
+  mode: 'run' | 'collect';
+}
+
+/** Messages from the sandbox to the grader. */
+export type SandboxMessage = SignedMessage | { nonce: string; type: 'started' };
+
+type Send = (message: SandboxMessage, handle?: undefined, options?: object, callback?: () => void) => boolean;
+
+function waitForStart(): Promise<StartMessage> {
+  return new Promise((resolve) => process.once('message', (m: StartMessage) => resolve(m)));
+}
 
 export async function runInSandbox(importTests: () => Promise<unknown>, testTimeoutMs: number): Promise<void> {
-  // Keep the channel to ourselves: student code runs in this process, and should not
-  // find a ready-made way to post a result of its own.
-  const send = process.send?.bind(process);
+  const send = process.send?.bind(process) as Send | undefined;
   if (!send) throw new Error('the grading sandbox must be started by the grader (no IPC channel)');
-  process.send = undefined;
-  // Nothing of the student's has run yet: the tests module, and the code it imports, load
-  // inside runTestModule. Starting a process on a busy machine is the grader's time.
-  send({ type: 'started' } satisfies SandboxMessage);
+  const { nonce, mode } = await waitForStart();
+  const finish = (message: SandboxMessage) => send(message, undefined, {}, () => process.exit(0));
 
+  if (mode === 'collect') {
+    try {
+      finish({ nonce, type: 'collected', names: await collectTestNames({ importTests, testTimeoutMs }) });
+    } catch (error) {
+      process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+      process.exit(2);
+    }
+    return;
+  }
+
+  send({ nonce, type: 'started' });
   const late: Problem[] = [];
   const lateError = (error: unknown) => {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -32,9 +54,8 @@ export async function runInSandbox(importTests: () => Promise<unknown>, testTime
   process.on('uncaughtException', lateError);
   process.on('unhandledRejection', lateError);
 
-  const outcome = await runTestModule({ importTests, testTimeoutMs, onEvent: (event) => send(event) });
+  const outcome = await runTestModule({ importTests, testTimeoutMs, onEvent: (event) => send({ nonce, type: 'event', event }) });
   outcome.problems.push(...late);
-  const done: SandboxMessage = { type: 'done', outcome };
   // Exit once the message is out: timers or workers the student left running must not keep us alive.
-  send(done, undefined, {}, () => process.exit(0));
+  finish({ nonce, type: 'done', outcome });
 }

@@ -1,37 +1,43 @@
 /**
- * Runs one bundled sandbox script in a child process under limits: Node's permission
- * model (it may read only its own script), a heap limit, a resident-memory watchdog
- * and a wall-clock limit, counted from the moment the child is up. Whatever the graded
- * code does (loop forever, allocate without end, throw, exit) the grader gets an outcome
- * back, never a hang or a crash.
+ * Runs one bundled sandbox script in a contained child process (containment.ts:
+ * bubblewrap namespaces and kernel limits where present, Node's permission model always)
+ * with a heap limit and a wall-clock limit counted from the moment the child is up, and
+ * reads its report as the trusted side (grading/report-check.ts): every message must
+ * carry this run's nonce, the tests must be the test file's own, and a process that ends
+ * without a clean `done` is an error whatever it printed. Whatever the graded code does,
+ * the grader gets an outcome back, never a hang or a crash.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SandboxMessage } from './node-child.ts';
-import type { HarnessEvent } from '../../grading/run-tests.ts';
+import type { SandboxMessage, StartMessage } from './node-child.ts';
+import { containedCommand, containment, SANDBOX_DIR, type Containment } from './containment.ts';
 import { progressOf, timedOutOutcome, type RunOutcome } from '../../grading/outcome.ts';
+import { makeNonce, ReportReader } from '../../grading/report-check.ts';
 import type { Problem, TestResult } from '../../grading/result-schema.ts';
 
 export interface SandboxLimits {
   timeLimitMs: number;
   memoryLimitMb: number;
-  /** Extra paths the sandbox may read (e.g. engine files a worker loads); none by default. */
-  allowRead?: readonly string[];
   /** Let the tests start worker threads (exercises graded across real workers). */
   allowWorkers?: boolean;
   /** How long the process may take to start, before the time limit's clock starts (default {@link STARTUP_LIMIT_MS}). */
   startupLimitMs?: number;
 }
 
+/** What to do in the sandbox: run the tests (checked against `expected`, the test file's own names), or only list them. */
+export type SandboxMode = { mode: 'run'; expected?: readonly string[] } | { mode: 'collect' };
+
+/** A run's outcome, and how it was contained. */
+export type SandboxOutcome = RunOutcome & { containment: Containment };
 
 const OUTPUT_LIMIT = 4096;
 /** How long a grading process may take to start, by default, before the time limit's clock starts. */
 export const STARTUP_LIMIT_MS = 60_000;
-/** Resident memory allowed beyond the heap limit: code, wasm memory, typed arrays. */
-const RSS_SLACK_MB = 256;
+/** Memory allowed beyond the heap limit: code, wasm memory, typed arrays. */
+const MEMORY_SLACK_MB = 256;
 
 function tail(text: string): string {
   return text.length > OUTPUT_LIMIT ? `…${text.slice(-OUTPUT_LIMIT)}` : text;
@@ -48,23 +54,17 @@ async function residentMb(pid: number): Promise<number> {
 }
 
 /** Runs `code` (an ES module from `bundleForSandbox`) and collects its report. */
-export async function runSandbox(code: string, limits: SandboxLimits, workers: Record<string, string> = {}): Promise<RunOutcome> {
+export async function runSandbox(code: string, limits: SandboxLimits, workers: Record<string, string> = {}, what: SandboxMode = { mode: 'run' }): Promise<SandboxOutcome> {
   // Synchronous up to the spawn, so that the child is running by the time this returns
   // its promise: the grader type-checks meanwhile.
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-'));
-  const script = path.join(dir, 'sandbox.mjs');
-  writeFileSync(script, code);
-  // Worker scripts the engine starts: readable, and nothing else is.
-  const extra = Object.entries(workers).map(([name, text]) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, text);
-    return file;
-  });
-  const allowed: SandboxLimits = extra.length
-    ? { ...limits, allowRead: [...(limits.allowRead ?? []), ...extra], allowWorkers: true }
-    : limits;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-sandbox-'));
+  // Readable by the unprivileged user the contained process runs as; nothing else is mounted.
+  chmodSync(dir, 0o755);
+  writeFileSync(path.join(dir, 'sandbox.mjs'), code, { mode: 0o644 });
+  for (const [name, text] of Object.entries(workers)) writeFileSync(path.join(dir, name), text, { mode: 0o644 });
+  const allowed = Object.keys(workers).length ? { ...limits, allowWorkers: true } : limits;
   try {
-    return await runScript(script, allowed);
+    return await runScript(dir, Object.keys(workers), allowed, what);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -73,19 +73,30 @@ export async function runSandbox(code: string, limits: SandboxLimits, workers: R
 /** Node 20 and 22 call the permission model experimental; later versions renamed the flag. */
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 
-function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
-  const args = [
+function runScript(dir: string, workerFiles: string[], limits: SandboxLimits, what: SandboxMode): Promise<SandboxOutcome> {
+  const kind = containment();
+  // Inside bubblewrap the folder is mounted at /sandbox; without it, it is where it is.
+  const root = kind === 'bubblewrap' ? SANDBOX_DIR : dir;
+  const script = path.join(root, 'sandbox.mjs');
+  const nodeArgs = [
     PERMISSION_FLAG,
     `--allow-fs-read=${script}`,
-    ...(limits.allowRead ?? []).map((p) => `--allow-fs-read=${p}`),
+    ...workerFiles.map((name) => `--allow-fs-read=${path.join(root, name)}`),
     ...(limits.allowWorkers ? ['--allow-worker'] : []),
     `--max-old-space-size=${limits.memoryLimitMb}`,
-    '--enable-source-maps',
     '--no-warnings',
     script,
   ];
+  const memoryMb = limits.memoryLimitMb + MEMORY_SLACK_MB;
+  const { command, args, uid, gid } = containedCommand(kind, dir, nodeArgs, memoryMb);
   // A clean environment: the graded code sees no variables of the grader's (tokens, paths).
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { NODE_ENV: 'test' } });
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { NODE_ENV: 'test' },
+    ...(uid !== undefined ? { uid, gid } : {}),
+  });
+  const nonce = makeNonce();
+  const reader = new ReportReader(nonce);
 
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -93,9 +104,8 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
+  child.on('error', (error) => collect(Buffer.from(`cannot start the grading process: ${error.message}\n`)));
 
-  const events: HarnessEvent[] = [];
-  let done: Extract<SandboxMessage, { type: 'done' }> | undefined;
   let exited = false;
   child.on('exit', () => (exited = true));
 
@@ -105,49 +115,60 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
     if (!killedFor) killedFor = why;
     child.kill('SIGKILL');
   };
+  const finished = () => reader.done !== undefined || reader.collected !== undefined;
   // The time limit is the student code's: it starts when the child says it is up (before
-  // any of that code runs), not at the spawn, which on a busy machine can take seconds. A
-  // child that never comes up is stopped too, later, and reported as the grader's problem.
-  // The grader type-checks on this thread while the child runs, and a cold check on a
-  // loaded machine can block it past the limit: the timer then fires late, with the
-  // child's finished report still unread in the pipe. Defer the kill to the check phase,
+  // any of that code runs), not at the spawn, which on a busy machine can take seconds.
+  // A timer may fire late when this thread was busy: defer the kill to the check phase,
   // after the poll phase has read whatever the child sent, so a run that ended in time is
   // never reported as a timeout.
-  const killAfter = (ms: number, why: 'timeout' | 'startup') => setTimeout(() => setImmediate(() => done || kill(why)), ms);
+  const killAfter = (ms: number, why: 'timeout' | 'startup') => setTimeout(() => setImmediate(() => finished() || kill(why)), ms);
   const startupLimitMs = limits.startupLimitMs ?? STARTUP_LIMIT_MS;
-  const startup = killAfter(startupLimitMs, 'startup');
+  const startup = killAfter(startupLimitMs + (what.mode === 'collect' ? limits.timeLimitMs : 0), 'startup');
   let timer: ReturnType<typeof setTimeout> | undefined;
   child.on('message', (message: SandboxMessage) => {
-    if (message.type === 'started') {
+    if (message?.type === 'started' && message.nonce === nonce && timer === undefined) {
       clearTimeout(startup);
       timer = killAfter(limits.timeLimitMs, 'timeout');
-    } else if (message.type === 'done') done = message;
-    else events.push(message);
+    } else reader.accept(message);
   });
-  const rssLimit = limits.memoryLimitMb + RSS_SLACK_MB;
-  const watchdog = setInterval(async () => {
-    if (child.pid !== undefined && (await residentMb(child.pid)) > rssLimit) kill('memory');
-  }, 100);
+  child.send({ type: 'start', nonce, mode: what.mode } satisfies StartMessage, (error) => error && collect(Buffer.from(`cannot reach the grading process: ${error.message}\n`)));
+  // Without bubblewrap's kernel limit, a resident-memory watchdog is the backstop.
+  const watchdog =
+    kind === 'node-permissions'
+      ? setInterval(async () => {
+          if (child.pid !== undefined && (await residentMb(child.pid)) > memoryMb) kill('memory');
+        }, 100)
+      : undefined;
 
   return new Promise((resolve) => {
     child.on('close', (exitCode, signal) => {
       clearTimeout(startup);
       clearTimeout(timer);
       clearInterval(watchdog);
-      if (done && !killedFor) {
-        resolve({ ...done.outcome, output, timedOut: false });
+      const end = (outcome: RunOutcome) => resolve({ ...outcome, containment: kind });
+      if (what.mode === 'collect') {
+        const problems: Problem[] = reader.collected && exitCode === 0 ? [] : [{ kind: 'load', message: `could not list the test file's tests: ${output.trim() || `exit ${exitCode ?? signal}`}` }];
+        end({ tests: (reader.collected ?? []).map((name) => ({ name, status: 'skip', durationMs: 0 })), problems: [...reader.forged, ...problems], output, timedOut: false });
         return;
       }
       if (killedFor === 'timeout') {
-        resolve(timedOutOutcome(events, limits.timeLimitMs, output));
+        const timed = timedOutOutcome(reader.events, limits.timeLimitMs, output);
+        end({ ...timed, problems: [...reader.forged, ...timed.problems] });
         return;
       }
-      const { finished, running } = progressOf(events);
-      const tests = [...finished];
-      const problems: Problem[] = [];
+      const cleanExit = exitCode === 0 && !killedFor;
+      const judged = reader.judge(what.expected, cleanExit && reader.done !== undefined);
+      if (reader.done && cleanExit) {
+        end({ tests: judged.tests, problems: judged.problems, output, timedOut: false });
+        return;
+      }
+      const { running } = progressOf(reader.events);
+      const tests: TestResult[] = [...judged.tests];
+      const problems: Problem[] = [...judged.problems];
+      const outOfMemory = killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed|Fatal process out of memory|Array buffer allocation failed/i.test(output);
       if (killedFor === 'startup') {
         problems.push({ kind: 'crash', message: `the grading process did not start within ${startupLimitMs / 1000} s (is the machine overloaded?); nothing was graded` });
-      } else if (killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
+      } else if (outOfMemory) {
         problems.push({ kind: 'memory', message: `stopped for using more than the memory limit (${limits.memoryLimitMb} MiB heap)${running ? ` while running "${running}"` : ''}` });
         if (running) tests.push({ name: running, status: 'fail', durationMs: 0, message: 'memory limit exceeded' });
       } else if (/ERR_ACCESS_DENIED/.test(output)) {
@@ -155,10 +176,10 @@ function runScript(script: string, limits: SandboxLimits): Promise<RunOutcome> {
       } else {
         problems.push({
           kind: 'crash',
-          message: `the grading process ended early (${signal ? `signal ${signal}` : `exit code ${exitCode}`})${running ? ` while running "${running}"` : ''}: did the code call process.exit?`,
+          message: `the grading process ended ${reader.done ? 'uncleanly after its report' : 'before its tests finished'} (${signal ? `signal ${signal}` : `exit code ${exitCode}`})${running ? ` while running "${running}"` : ''}`,
         });
       }
-      resolve({ tests, problems, output, timedOut: false });
+      end({ tests, problems, output, timedOut: false });
     });
   });
 }

@@ -1,8 +1,8 @@
 /**
  * Type-checks a student's file together with the exercise's tests, as `tsc` would with
  * the course's settings. A TypeScript type error is this course's "does not compile":
- * the grade is an error even if the tests would run. Runs in the grader's process (no
- * student code executes while type-checking), with parsed library files cached across
+ * the grade is an error even if the tests would run. Runs in a worker thread of the grader
+ * (typecheck-pool.ts: bounded heap, time limit), with parsed library files cached across
  * calls so that a watch session or a class re-checks in a fraction of the first time.
  */
 import { statSync } from 'node:fs';
@@ -21,6 +21,8 @@ export interface TypecheckRequest {
   testFile: string;
   codeFile: string;
   codeLabel: string;
+  /** The code file's text as read (and checked) by the grader: the file itself is not read again. */
+  codeSource?: string;
 }
 
 /**
@@ -57,6 +59,9 @@ function createHost(req: TypecheckRequest): TS.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (req.codeSource !== undefined && path.resolve(fileName) === path.resolve(req.codeFile)) {
+      return ts.createSourceFile(fileName, req.codeSource, languageVersion, true);
+    }
     const stamp = mtime(fileName);
     const hit = cache.get(fileName);
     if (hit && hit.mtimeMs === stamp) return hit.file;

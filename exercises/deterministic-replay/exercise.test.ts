@@ -126,20 +126,15 @@ describe('nothing but the tape reaches the record', () => {
 
   it('the same tape gives the same record on every run, whatever the clock says', () => {
     const tape = generateTape({ seed: 4, count: 500 });
-    const now = Date.now;
-    const perfNow = performance.now.bind(performance);
-    const records: string[] = [];
-    try {
-      for (const t of [1_000, 1_900_000_000_000]) {
-        Date.now = () => t;
-        performance.now = () => t;
-        records.push(auditRecord(tape));
-      }
-    } finally {
-      Date.now = now;
-      performance.now = perfNow;
+    // Graded code runs sealed: the clock it can read is the real one, which the tests cannot
+    // set. So replay twice with the clock moved on in between: a record that read it differs.
+    const first = auditRecord(tape);
+    const waitedFrom = Date.now();
+    while (Date.now() - waitedFrom < 3) {
+      // let the millisecond clock (and performance.now) move on
     }
-    expect(records[1], 'the record replayed with the clock at another time').toBe(records[0]);
+    const second = auditRecord(tape);
+    expect(second, 'the record replayed a few milliseconds later').toBe(first);
   });
 
   it('the reference tape\'s checksum is 48404662196135eb on every machine', () => {

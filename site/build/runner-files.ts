@@ -29,6 +29,8 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import { exerciseMetaSchema } from '../../content/schemas/exercise.ts';
 import { ENGINE_PREFIX, engineModules } from '../../grading/engine-modules.ts';
+import { hardenDeclarations } from '../../grading/harden-declarations.ts';
+import { REPOLYFILLING_FILES, withoutBuiltInReassignments } from '../../grading/frozen-polyfills.ts';
 import { needsIsolation } from './exercise-facts.ts';
 import type { ManifestExercise, RunnerManifest, TypesBundle } from '../lib/runner/protocol.ts';
 
@@ -90,6 +92,7 @@ function engineWorkerPlugin(engineDir: string, runnerUrl: string, found: Set<str
   return {
     name: 'ticklab-engine-workers',
     setup(b) {
+      b.onLoad({ filter: REPOLYFILLING_FILES }, (args) => ({ contents: withoutBuiltInReassignments(readFileSync(args.path, 'utf8')), loader: 'js' }));
       b.onLoad({ filter: /\.ts$/ }, (args) => {
         if (!args.path.startsWith(engineDir + path.sep)) return undefined;
         const source = readFileSync(args.path, 'utf8');
@@ -98,7 +101,8 @@ function engineWorkerPlugin(engineDir: string, runnerUrl: string, found: Set<str
           // Absolute: after code splitting this code may run from a chunk in another folder.
           return `new URL(${JSON.stringify(`${runnerUrl}engine-workers/${name}.js`)}, import.meta.url)`;
         });
-        return { contents, loader: 'ts' };
+        // Frozen where declared once the grading worker has sealed its realm (grading/harden-declarations.ts).
+        return { contents: hardenDeclarations(contents), loader: 'ts' };
       });
     },
   };
@@ -231,6 +235,8 @@ async function buildTest(root: string, exercise: { slug: string; dir: string }):
             args.importer === testFile ? { path: EXERCISE_PLACEHOLDER, external: true } : undefined,
           );
           b.onResolve({ filter: /solution(\.ts)?$/ }, () => ({ errors: [{ text: 'the reference solution is not available to graded code' }] }));
+          // The test file's own classes, frozen where declared, as the CLI's bundle does.
+          b.onLoad({ filter: /\.ts$/ }, (args) => (args.path === testFile ? { contents: hardenDeclarations(readFileSync(testFile, 'utf8')), loader: 'ts' } : undefined));
         },
       },
     ],
@@ -415,12 +421,14 @@ export async function buildRunnerFilesFresh(options: RunnerBuildOptions): Promis
       timeLimitMs: e.meta.timeLimitMs,
       testModule: `tests/${e.slug}.js`,
       testSource: `exercises/${e.slug}/exercise.test.ts`,
+      starterSource: `exercises/${e.slug}/exercise.ts`,
       engineImports: e.test.engineImports,
       needsIsolation: needsIsolation(e.dir),
     };
     manifest.exercises[e.slug] = entry;
     files.set(`runner/${entry.testModule}`, e.test.code);
     files.set(`runner/${entry.testSource}`, readFileSync(path.join(e.dir, 'exercise.test.ts'), 'utf8'));
+    files.set(`runner/${entry.starterSource}`, readFileSync(path.join(e.dir, 'exercise.ts'), 'utf8'));
     files.set(`runner/exercises/${e.slug}/solution.ts`, readFileSync(path.join(e.dir, 'solution.ts'), 'utf8'));
   }
   files.set('runner/manifest.json', JSON.stringify(manifest));

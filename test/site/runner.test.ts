@@ -16,7 +16,7 @@ import { gradingCompilerOptions, listExercises, typesBundle } from '../../site/b
 import { instructionsHtml } from '../../site/components/exercise/instructions.ts';
 import { resultsHtml, summary } from '../../site/components/exercise/results.ts';
 import { createChecker, type Checker } from '../../site/lib/runner/check.ts';
-import { decodeMappings, mapLocations } from '../../site/lib/runner/source-map.ts';
+import { decodeMappings, mapLocations } from '../../grading/source-map.ts';
 import { REPO } from '../cli/helpers.ts';
 
 const exercises = listExercises(REPO);

@@ -15,7 +15,9 @@
 import type { ExerciseResult, Problem } from '../../../grading/result-schema.ts';
 import { verdict } from '../../../grading/verdict.ts';
 import { driveWorker, outcomeOfReport, type WorkerReport, type WorkerRunOptions } from '../../../grading/worker-driver.ts';
-import { decodeMappings, mapLocations } from './source-map.ts';
+import { makeNonce } from '../../../grading/report-check.ts';
+import { typeSuppressions } from '../../../grading/type-suppressions.ts';
+import { decodeMappings, mapLocations } from '../../../grading/source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunnerManifest } from './protocol.ts';
 
 /** The runner's folder on this site: `/runner/` under the site's base. */
@@ -122,10 +124,26 @@ export async function warmUp(slug: string, code?: string): Promise<void> {
 /** Progress and cancellation of a run (the grading core's worker options). */
 export type RunOptions = WorkerRunOptions;
 
-/** Sends one run to a waiting worker and collects its report; terminates it at the time limit. Never rejects. */
-export function runInWorker(ready: ReadyWorker, request: GradeRequest, timeLimitMs: number, options: RunOptions = {}): Promise<WorkerReport> {
+/** Sends one run to a waiting worker and collects its report, signed with a fresh nonce; terminates it at the time limit. Never rejects. */
+export function runInWorker(ready: ReadyWorker, request: Omit<Extract<GradeRequest, { type: 'run' }>, 'nonce'>, timeLimitMs: number, options: RunOptions = {}): Promise<WorkerReport> {
+  const nonce = makeNonce();
   // The clock starts with the run: preparation happened before, without student code.
-  return driveWorker(ready.worker, () => ready.worker.postMessage(request), timeLimitMs, options);
+  return driveWorker(ready.worker, () => ready.worker.postMessage({ ...request, nonce } satisfies GradeRequest), timeLimitMs, { ...options, nonce });
+}
+
+/** Each exercise's starting file, compiled once: the worker lists the tests with it before the student's code loads. */
+const starters = new Map<string, Promise<string | undefined>>();
+function starterJs(exercise: ManifestExercise): Promise<string | undefined> {
+  let js = starters.get(exercise.slug);
+  if (!js) {
+    js = fetch(`${runnerBase()}${exercise.starterSource}`)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+      .then((code) => check({ type: 'transpile', code, codeLabel: codeLabelOf(exercise.slug), runnerBase: runnerBase() }))
+      .then((reply) => (reply.type === 'transpiled' && reply.problems.length === 0 ? reply.js : undefined))
+      .catch(() => undefined);
+    starters.set(exercise.slug, js);
+  }
+  return js;
 }
 
 // ----------------------------------------------------------------- grading
@@ -180,9 +198,15 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   await ready.ready;
   mark('worker ready', t1);
   const t2 = performance.now();
-  const report = await runInWorker(ready, { type: 'run', testModule: exercise.testModule, studentJs: transpiled.js, testTimeoutMs: exercise.timeLimitMs }, exercise.timeLimitMs, options);
+  const starter = await starterJs(exercise);
+  const report = await runInWorker(
+    ready,
+    { type: 'run', testModule: exercise.testModule, studentJs: transpiled.js, ...(starter !== undefined ? { starterJs: starter } : {}), testTimeoutMs: exercise.timeLimitMs },
+    exercise.timeLimitMs,
+    options,
+  );
   mark('tests', t2);
-  const ran = outcomeOfReport(report, exercise.timeLimitMs);
+  const ran = outcomeOfReport(report, exercise.timeLimitMs, report.reader?.collected);
   // Errors thrown in the student's code name its TypeScript lines, as in the CLI.
   const map = transpiled.mappings ? decodeMappings(transpiled.mappings) : undefined;
   const outcome = map
@@ -194,6 +218,6 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
     : ran;
   const typeReply = await typed;
   const typeProblems: Problem[] =
-    typeReply.type === 'typechecked' ? typeReply.problems : [{ kind: 'crash', message: typeReply.type === 'failed' ? typeReply.message : 'no type-check' }];
+    typeReply.type === 'typechecked' ? [...typeSuppressions(code, codeLabel), ...typeReply.problems] : [{ kind: 'crash', message: typeReply.type === 'failed' ? typeReply.message : 'no type-check' }];
   return finish(outcome.tests, [...typeProblems, ...outcome.problems]);
 }

@@ -24,6 +24,8 @@ export interface ManifestExercise {
   testModule: string;
   /** The test file's TypeScript source, relative to `/runner/`, for the type-check. */
   testSource: string;
+  /** The starting file's TypeScript source, relative to `/runner/`: the worker lists the tests with it. */
+  starterSource: string;
   /** The engine modules the tests import, preloaded by a waiting grading worker. */
   engineImports: string[];
   /** Whether the tests or the reference solution use SharedArrayBuffer (a cross-origin-isolated page only). */
@@ -51,10 +53,16 @@ export type CheckReply =
 export type GradeRequest =
   /** Load the harness and these modules now, so that the run itself is quick. */
   | { type: 'prepare'; testModule: string; engineImports: string[] }
-  | { type: 'run'; testModule: string; studentJs: string; testTimeoutMs: number };
+  /**
+   * Run the tests against `studentJs` (CommonJS, evaluated in the sealed realm). `nonce`
+   * signs every reply of this run; `collect` first lists the tests with the course's
+   * own starting file, for the page to check the run's report against.
+   */
+  | { type: 'run'; testModule: string; studentJs: string; starterJs?: string; testTimeoutMs: number; nonce: string };
 
 export type GradeReply =
   | { type: 'ready' }
-  | { type: 'event'; event: HarnessEvent }
-  | { type: 'done'; outcome: HarnessOutcome }
-  | { type: 'error'; message: string };
+  | { nonce: string; type: 'event'; event: HarnessEvent }
+  | { nonce: string; type: 'collected'; names: string[] }
+  | { nonce: string; type: 'done'; outcome: HarnessOutcome }
+  | { nonce: string; type: 'error'; message: string };

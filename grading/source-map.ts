@@ -1,8 +1,8 @@
 /**
- * Places in the student's code, as the CLI gives them: the grading worker runs the
+ * Places in the student's code, in TypeScript lines: a grading sandbox runs the
  * transpiled JavaScript, whose lines are not the TypeScript's (types and interfaces are
  * gone), so an error's "exercise.ts:12:5" is mapped back through the transpiler's source
- * map, as Node's --enable-source-maps does for the CLI. A small reader of source maps'
+ * map, on the trusted side, in the CLI and in the page alike. A small reader of source maps'
  * `mappings` (base64 VLQ), enough for one file mapped to one source.
  */
 
@@ -55,10 +55,10 @@ export function originalPosition(map: LineMap, line: number, column: number): { 
   return { line: best[1] + 1, column: best[0] <= column - 1 ? best[2] + (column - 1 - best[0]) + 1 : best[2] + 1 };
 }
 
-/** Rewrites each "exercise.ts:L:C" in `text` to the TypeScript's line and column. */
+/** Rewrites each "exercise.ts:L:C" (or "solution.ts:L:C") in `text` to the TypeScript's line and column. */
 export function mapLocations(text: string, map: LineMap): string {
-  return text.replace(/\bexercise\.ts:(\d+):(\d+)/g, (whole, l: string, c: string) => {
+  return text.replace(/\b(exercise|solution)\.ts:(\d+):(\d+)/g, (whole, file: string, l: string, c: string) => {
     const at = originalPosition(map, Number(l), Number(c));
-    return at ? `exercise.ts:${at.line}:${at.column}` : whole;
+    return at ? `${file}.ts:${at.line}:${at.column}` : whole;
   });
 }
