@@ -173,6 +173,7 @@ export function evaluateStudentModule(source: string, imports: StudentImports, e
   // SES refuses these by pattern (a dynamic import would reach the host's module loader; an
   // HTML comment changes how a script parses); say so in the student's terms.
   if (/\bimport\s*(?:\(|\/[/*])/.test(source)) throw new SealedLoadError(`${label}: dynamic import() is not available to graded code; import the engine statically ("#engine/<module>")`);
+  if (/\beval\s*(?:\(|\/[/*])/.test(source)) throw new SealedLoadError(`${label}: eval() is not available to graded code`);
   if (/<!--|-->/.test(source)) throw new SealedLoadError(`${label}: "<!--" and "-->" are not allowed in graded code (write them as "<" + "!--" if you need the text)`);
   const hardened = new Map(Object.entries(imports).map(([name, ns]) => [name, hardenNamespace(ns)]));
   const require = harden((specifier: string) => {

@@ -10,6 +10,7 @@ import { makeReport, type ExerciseResult } from '../../grading/result-schema.ts'
 import { loadProgress, recordResult, saveProgress } from '../progress.ts';
 import { toCsv } from '../report/csv.ts';
 import { formatResult } from '../report/format.ts';
+import { WEAK_CONTAINMENT_WARNING } from '../grader/containment.ts';
 import { toJunit } from '../report/junit.ts';
 import { VERSION } from '../version.ts';
 
@@ -61,6 +62,8 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   if (opts.junit) writeFileSync(opts.junit, toJunit(results));
   if (opts.csv) writeFileSync(opts.csv, toCsv(results));
   const s = report.summary;
+  // Said once, on standard error, whenever graded code was not contained by bubblewrap.
+  if (results.some((r) => r.containment === 'node-permissions')) process.stderr.write(pc.yellow(`warning: ${WEAK_CONTAINMENT_WARNING}\n`));
   say(pc.bold(`\n${s.pass}/${s.total} passed`) + pc.dim(`  (${s.fail} failed, ${s.error} errors, ${s.timeout} timed out)`));
   return s.pass === s.total ? 0 : 1;
 }

@@ -12,7 +12,7 @@ import { ENGINE_DIR, GRADER_DIR, GRADING_DIR, PACKAGE_ROOT } from '../paths.ts';
 import { ENGINE_PREFIX, engineModuleFile, engineModules } from '../../grading/engine-modules.ts';
 import type { Problem } from '../../grading/result-schema.ts';
 import { hardenDeclarations } from '../../grading/harden-declarations.ts';
-import { REPOLYFILLING_FILES, withoutBuiltInReassignments } from '../../grading/frozen-polyfills.ts';
+import { PATCHED_FILES, patchDependency } from '../../grading/dependency-patches.ts';
 import type { LineMap } from '../../grading/source-map.ts';
 import { buildStudent, studentShim } from './student-build.ts';
 
@@ -122,7 +122,7 @@ function engineWorkers(found: Map<string, string>, trusted: ReadonlySet<string> 
   return {
     name: 'ticklab-engine-workers',
     setup(b) {
-      b.onLoad({ filter: REPOLYFILLING_FILES }, async (args) => ({ contents: withoutBuiltInReassignments(await readFile(args.path, 'utf8')), loader: 'js' }));
+      b.onLoad({ filter: PATCHED_FILES }, async (args) => ({ contents: patchDependency(args.path, await readFile(args.path, 'utf8')), loader: 'js' }));
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
         const inEngine = args.path.startsWith(ENGINE_DIR + path.sep);
         if (!inEngine && !trusted.has(args.path)) return undefined;
@@ -170,7 +170,9 @@ async function bundleWorkers(found: Map<string, string>): Promise<Record<string,
   const workers: Record<string, string> = {};
   for (let pending = [...found]; pending.length > 0; pending = [...found].filter(([n]) => !(`${n}.mjs` in workers))) {
     for (const [name, file] of pending) {
-      const out = await build({ ...common, entryPoints: [file], plugins: [engineWorkers(found)] });
+      // Each worker seals its own realm before the engine's worker code loads (see function-job.ts).
+      const entry = [`import ${JSON.stringify(path.join(GRADING_DIR, 'seal-now.ts'))};`, `import ${JSON.stringify(file)};`].join('\n');
+      const out = await build({ ...common, stdin: { contents: entry, resolveDir: path.dirname(file), loader: 'ts', sourcefile: `${name}-entry.ts` }, plugins: [engineWorkers(found)] });
       workers[`${name}.mjs`] = out.outputFiles[0]?.text ?? '';
     }
   }

@@ -36,6 +36,8 @@ export type SandboxOutcome = RunOutcome & { containment: Containment };
 const OUTPUT_LIMIT = 4096;
 /** How long a grading process may take to start, by default, before the time limit's clock starts. */
 export const STARTUP_LIMIT_MS = 60_000;
+/** How long a process may take to exit after sending its report. */
+const LINGER_MS = 3_000;
 /** Memory allowed beyond the heap limit: code, wasm memory, typed arrays. */
 const MEMORY_SLACK_MB = 256;
 
@@ -109,8 +111,8 @@ function runScript(dir: string, workerFiles: string[], limits: SandboxLimits, wh
   let exited = false;
   child.on('exit', () => (exited = true));
 
-  let killedFor: 'timeout' | 'memory' | 'startup' | undefined;
-  const kill = (why: 'timeout' | 'memory' | 'startup') => {
+  let killedFor: 'timeout' | 'memory' | 'startup' | 'linger' | undefined;
+  const kill = (why: 'timeout' | 'memory' | 'startup' | 'linger') => {
     if (exited) return; // it ended by itself first: its own ending is the outcome
     if (!killedFor) killedFor = why;
     child.kill('SIGKILL');
@@ -125,11 +127,17 @@ function runScript(dir: string, workerFiles: string[], limits: SandboxLimits, wh
   const startupLimitMs = limits.startupLimitMs ?? STARTUP_LIMIT_MS;
   const startup = killAfter(startupLimitMs + (what.mode === 'collect' ? limits.timeLimitMs : 0), 'startup');
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let linger: ReturnType<typeof setTimeout> | undefined;
   child.on('message', (message: SandboxMessage) => {
     if (message?.type === 'started' && message.nonce === nonce && timer === undefined) {
       clearTimeout(startup);
       timer = killAfter(limits.timeLimitMs, 'timeout');
-    } else reader.accept(message);
+      return;
+    }
+    reader.accept(message);
+    // The harness exits as soon as its report is out; code that starves the event loop (an
+    // endless chain of microtasks) keeps that from happening: it is stopped, and it is an error.
+    if (finished() && linger === undefined) linger = setTimeout(() => kill('linger'), LINGER_MS);
   });
   child.send({ type: 'start', nonce, mode: what.mode } satisfies StartMessage, (error) => error && collect(Buffer.from(`cannot reach the grading process: ${error.message}\n`)));
   // Without bubblewrap's kernel limit, a resident-memory watchdog is the backstop.
@@ -144,6 +152,7 @@ function runScript(dir: string, workerFiles: string[], limits: SandboxLimits, wh
     child.on('close', (exitCode, signal) => {
       clearTimeout(startup);
       clearTimeout(timer);
+      clearTimeout(linger);
       clearInterval(watchdog);
       const end = (outcome: RunOutcome) => resolve({ ...outcome, containment: kind });
       if (what.mode === 'collect') {
@@ -166,7 +175,9 @@ function runScript(dir: string, workerFiles: string[], limits: SandboxLimits, wh
       const tests: TestResult[] = [...judged.tests];
       const problems: Problem[] = [...judged.problems];
       const outOfMemory = killedFor === 'memory' || /heap out of memory|Reached heap limit|Allocation failed|Fatal process out of memory|Array buffer allocation failed/i.test(output);
-      if (killedFor === 'startup') {
+      if (killedFor === 'linger') {
+        problems.push({ kind: 'runtime', message: `the code kept the grading process busy after its tests had ended (an endless chain of promises or queueMicrotask?), so it could not exit; it was stopped after ${LINGER_MS / 1000} s` });
+      } else if (killedFor === 'startup') {
         problems.push({ kind: 'crash', message: `the grading process did not start within ${startupLimitMs / 1000} s (is the machine overloaded?); nothing was graded` });
       } else if (outOfMemory) {
         problems.push({ kind: 'memory', message: `stopped for using more than the memory limit (${limits.memoryLimitMb} MiB heap)${running ? ` while running "${running}"` : ''}` });

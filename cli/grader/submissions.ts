@@ -3,7 +3,7 @@
  * gets a result (a missing file is reported, not skipped), each graded in its own
  * sandbox process that can read neither the solutions nor the other students' folders.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Exercise } from '../catalog.ts';
 import { UsageError } from '../errors.ts';
@@ -27,14 +27,23 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-/** The students in DIR (sub-folders, sorted), restricted to a shard: student k goes to shard (k mod n) + 1. */
+/**
+ * The students in DIR (every entry, sorted: a folder per student; anything else there gets
+ * an error result, never silence), restricted to a shard: student k goes to shard (k mod n) + 1.
+ */
 export function listStudents(dir: string, shard?: Shard): string[] {
   if (!existsSync(dir)) throw new UsageError(`no submissions folder "${dir}"`);
-  const students = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort();
+  const students = readdirSync(dir).sort();
   return shard ? students.filter((_, k) => k % shard.count === shard.index - 1) : students;
+}
+
+/** Why DIR/<student> cannot be graded as a student's folder, or undefined when it can. */
+export function folderProblem(dir: string, student: string): string | undefined {
+  const stat = lstatSync(path.join(dir, student));
+  if (stat.isSymbolicLink()) return `${student} is a symbolic link; each student's folder must be the folder itself, not a link to one`;
+  if (!stat.isDirectory()) return `${student} is not a folder; the class folder holds one folder per student`;
+  if (student.startsWith('.')) return `the folder name ${student} starts with "."; hidden folders are not graded: rename it`;
+  return undefined;
 }
 
 export interface ClassGradeOptions {
@@ -48,9 +57,14 @@ export interface ClassGradeOptions {
 export async function gradeClass(options: ClassGradeOptions): Promise<ExerciseResult[]> {
   const students = listStudents(options.dir, options.shard);
   const work = students.flatMap((student) => options.exercises.map((exercise) => ({ student, exercise })));
+  const refused = new Map(students.map((s) => [s, folderProblem(options.dir, s)]));
   return mapLimit(work, options.jobs, async ({ student, exercise }) => {
     const codeFile = path.join(options.dir, student, exercise.slug, 'exercise.ts');
-    const result = await gradeExercise({ exercise, codeFile, codeLabel: `${student}/${exercise.slug}/exercise.ts`, student });
+    const codeLabel = `${student}/${exercise.slug}/exercise.ts`;
+    const why = refused.get(student);
+    const result: ExerciseResult = why
+      ? { exercise: exercise.slug, student, status: 'error', durationMs: 0, tests: [], problems: [{ kind: 'submission', message: why, file: student }] }
+      : await gradeExercise({ exercise, codeFile, codeLabel, student, within: options.dir });
     options.onResult?.(result);
     return result;
   });

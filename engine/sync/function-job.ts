@@ -33,9 +33,23 @@ export interface FunctionJobResult {
   elapsedMs: number;
 }
 
-/** Runs one job on this thread (the worker's handler). Self-contained: see the module comment. */
+/**
+ * Runs one job on this thread (the worker's handler). Self-contained: see the module comment.
+ * In a sealed realm (the grading sandbox locks its workers down with SES first), the
+ * function is evaluated in a Compartment that holds only the shared-memory built-ins, so
+ * graded code run here cannot reach the worker's `process` or its port to the parent.
+ */
 export function runFunctionJob(job: FunctionJob): FunctionJobResult {
-  const fn = new Function(`"use strict"; return (${job.source});`)() as unknown;
+  type Sealed = { Compartment?: new (options: object) => { evaluate(source: string): unknown }; harden?: <T>(value: T) => T };
+  const sealed = globalThis as Sealed;
+  const fn = (
+    sealed.Compartment && sealed.harden
+      ? new sealed.Compartment({
+          __options__: true,
+          globals: sealed.harden({ Atomics, SharedArrayBuffer, Float32Array, Float64Array, performance: { now: () => performance.now() } }),
+        }).evaluate(`(${job.source})`)
+      : new Function(`"use strict"; return (${job.source});`)()
+  ) as unknown;
   if (typeof fn !== 'function') throw new TypeError(`the source does not evaluate to a function: ${job.source.slice(0, 80)}`);
   // StartGate.arriveAndWait, inlined (layout of engine/shared/workers.ts: int32 [0] counts
   // arrivals, int32 [16] is the open flag): count in, then sleep until the gate opens.

@@ -30,7 +30,7 @@ import type * as TS from 'typescript';
 import { exerciseMetaSchema } from '../../content/schemas/exercise.ts';
 import { ENGINE_PREFIX, engineModules } from '../../grading/engine-modules.ts';
 import { hardenDeclarations } from '../../grading/harden-declarations.ts';
-import { REPOLYFILLING_FILES, withoutBuiltInReassignments } from '../../grading/frozen-polyfills.ts';
+import { PATCHED_FILES, patchDependency } from '../../grading/dependency-patches.ts';
 import { needsIsolation } from './exercise-facts.ts';
 import type { ManifestExercise, RunnerManifest, TypesBundle } from '../lib/runner/protocol.ts';
 
@@ -92,7 +92,7 @@ function engineWorkerPlugin(engineDir: string, runnerUrl: string, found: Set<str
   return {
     name: 'ticklab-engine-workers',
     setup(b) {
-      b.onLoad({ filter: REPOLYFILLING_FILES }, (args) => ({ contents: withoutBuiltInReassignments(readFileSync(args.path, 'utf8')), loader: 'js' }));
+      b.onLoad({ filter: PATCHED_FILES }, (args) => ({ contents: patchDependency(args.path, readFileSync(args.path, 'utf8')), loader: 'js' }));
       b.onLoad({ filter: /\.ts$/ }, (args) => {
         if (!args.path.startsWith(engineDir + path.sep)) return undefined;
         const source = readFileSync(args.path, 'utf8');

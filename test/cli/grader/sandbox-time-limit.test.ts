@@ -11,10 +11,15 @@
 import { describe, expect, it } from 'vitest';
 import { runSandbox } from '../../../cli/grader/sandbox.ts';
 
-/** A sandbox script that says it is up, then reports one passing test at once, as the harness would. */
+/** A sandbox script that waits for the grader's start message, says it is up, then reports one passing test at once, as the harness would. */
 const FINISHES_AT_ONCE = `
-process.send({ type: 'started' });
-process.send({ type: 'done', outcome: { tests: [{ name: 'quick', status: 'pass', durationMs: 1 }], problems: [] } }, undefined, {}, () => process.exit(0));
+process.once('message', ({ nonce }) => {
+  process.send({ nonce, type: 'started' });
+  const result = { name: 'quick', status: 'pass', durationMs: 1 };
+  process.send({ nonce, type: 'event', event: { type: 'test-start', name: 'quick' } });
+  process.send({ nonce, type: 'event', event: { type: 'test-end', result } });
+  process.send({ nonce, type: 'done', outcome: { tests: [result], problems: [] } }, undefined, {}, () => process.exit(0));
+});
 `;
 
 /** Blocks this thread, as a long synchronous type-check does. */
@@ -36,7 +41,7 @@ describe('the sandbox time limit', () => {
   }, 30_000);
 
   it('a run that is still going at the limit is still stopped and reported as a timeout', async () => {
-    const outcome = await runSandbox("process.send({ type: 'started' }); setInterval(() => {}, 1000);", { timeLimitMs: 1_000, memoryLimitMb: 64 });
+    const outcome = await runSandbox("process.once('message', ({ nonce }) => process.send({ nonce, type: 'started' })); setInterval(() => {}, 1000);", { timeLimitMs: 1_000, memoryLimitMb: 64 });
     expect(outcome.timedOut, 'reported as timed out').toBe(true);
     expect(outcome.problems[0]?.kind, 'problem').toBe('timeout');
   }, 30_000);
