@@ -3,7 +3,8 @@
  * and warm (a second grade in the same process, caches filled), for one exercise and
  * for the whole set, against the peer a student would otherwise use: `vitest run` on
  * the same test files, measured in the same run. Rounds are interleaved and the median
- * is reported, with the ratio vitest / ticklab (above 1: ticklab is faster).
+ * is reported, with the ratio vitest / ticklab (above 1: ticklab is faster). Then a
+ * class's throughput before and after sealing (class-throughput.ts).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { mapLimit } from '../grader/pool.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { BenchOptions, BenchReport } from './types.ts';
 import { median } from '../../engine/shared/stats.ts';
+import { classThroughput } from './class-throughput.ts';
 
 const BIN = path.join(PACKAGE_ROOT, 'cli', 'bin', 'ticklab.mjs');
 const VITEST = path.join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -82,6 +84,8 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     ratio_one_cold_typed: +(med('tsc+vitest one cold') / med('ticklab one cold')).toFixed(2),
     ratio_one_warm: +(med('vitest one cold') / med('ticklab one warm')).toFixed(2),
   };
+  // A class: 100 correct and 100 wrong submissions, before (the unsealed grader) and after.
+  Object.assign(report, { class: classThroughput(options.quick ? 2 : 100, 1, options.log) });
   for (const r of results) options.log(`  ${r.name.padEnd(18)} ${String(r.median_ms).padStart(6)} ms  (samples ${r.samples_ms.join(', ')})`);
   options.log(`  vitest / ticklab, one exercise cold: ${report.ratio_one_cold}x; whole set cold: ${report.ratio_all_cold}x`);
   options.log(`  (tsc + vitest) / ticklab, one exercise cold: ${report.ratio_one_cold_typed}x (the same guarantees: types and tests)`);
