@@ -108,14 +108,14 @@ export function rustBlocks(file: string, source: string): RustBlock[] {
     } else if (last && !last.shown && /^text\b/.test(info)) {
       const first = body.find((l) => l.trim() !== '');
       const d = first === undefined ? undefined : parseDiagnostic(first);
-      if (d) last.shown = { ...d, at: i + 2 + body.indexOf(first!) - 1 };
+      if (d) last.shown = { ...d, at: i + 2 + body.indexOf(first!) };
     }
     i = end;
   }
   return blocks;
 }
 
-const HOLE = /^[ \t]*\/\/ \{\{block\}\}[ \t]*$/m;
+const HOLE = /^([ \t]*)\/\/ \{\{block\}\}[ \t]*$/m;
 
 /** The program rustc compiles for a block: the block itself, or set into its wrapper. */
 export function programOf(block: RustBlock, wrappersDir: string): string {
@@ -124,7 +124,8 @@ export function programOf(block: RustBlock, wrappersDir: string): string {
   if (!existsSync(file)) throw new RustBlockError(`${block.file}:${block.line}: wrapper "${block.info.wrapper}" does not exist (${path.relative(process.cwd(), file)})`);
   const wrapper = readFileSync(file, 'utf8');
   if (!HOLE.test(wrapper)) throw new RustBlockError(`${file}: has no "// {{block}}" line where the block goes`);
-  return wrapper.replace(HOLE, () => block.code.trimEnd());
+  // Indented as the hole is, so a Playground reader sees tidy code.
+  return wrapper.replace(HOLE, (_, indent: string) => block.code.trimEnd().split('\n').map((l) => (l ? indent + l : l)).join('\n'));
 }
 
 /** Whether rustc can run here, and which one. */
