@@ -8,10 +8,10 @@ mod rtrb {
     #[derive(Debug)]
     pub enum PushError<T> { Full(T) }
     impl<T> RingBuffer<T> {
-        pub fn new(capacity: usize) -> (Producer<T>, Consumer<T>) { loop {} }
+        pub fn new(capacity: usize) -> (Producer<T>, Consumer<T>) { unimplemented!("a mirror of the crate's signature, for type-checking only") }
     }
     impl<T> Producer<T> {
-        pub fn push(&mut self, value: T) -> Result<(), PushError<T>> { loop {} }
+        pub fn push(&mut self, value: T) -> Result<(), PushError<T>> { unimplemented!("a mirror of the crate's signature, for type-checking only") }
     }
 }
 
