@@ -3,7 +3,8 @@
  * option must not pass. `ticklab check` fails (not warns) when, across the course,
  *
  *  - the right option is the strictly longest in more than 35% of single-choice questions
- *    (with four options, chance is 25%; a little above that is noise, far above is a tell);
+ *    (with four options, chance is 25%; a little above that is noise, far above is a tell;
+ *    judged from 10 questions up, below which a share is noise);
  *  - in any single-choice question the right option is over 1.15x the longest distractor;
  *  - a numeric question asks to recall a figure measured on the course's machine (a student
  *    who answers 200 where the lesson showed 67x-700x has not misunderstood anything).
@@ -12,6 +13,8 @@ import type { Quiz, QuizQuestion } from './schemas/quiz.ts';
 
 /** The most single-choice questions whose right option may be the strictly longest. */
 export const MAX_LONGEST_SHARE = 0.35;
+/** Below this many single-choice questions a share is noise (one question is 0% or 100%), so only the ratio rule applies. */
+export const MIN_QUESTIONS_FOR_SHARE = 10;
 /** How much longer than the longest distractor a right option may be. */
 export const MAX_RIGHT_RATIO = 1.15;
 /** Words in a numeric prompt that point at a measurement of the course's own machine. */
@@ -71,10 +74,11 @@ export function quizFairness(quizzes: ReadonlyMap<string, Quiz>): FairnessReport
   }
   const share = single === 0 ? 0 : rightLongest / single;
   const percent = (x: number) => `${Math.round(x * 100)}%`;
-  if (share > MAX_LONGEST_SHARE) {
+  if (share > MAX_LONGEST_SHARE && single >= MIN_QUESTIONS_FOR_SHARE) {
     findings.push({ file: 'content/quizzes', message: `the right option is the strictly longest in ${rightLongest} of ${single} single-choice questions (${percent(share)}, at most ${percent(MAX_LONGEST_SHARE)}): picking the longest option would pass too often` });
   }
   const tooLong = findings.filter((f) => f.field?.endsWith('.options')).length;
-  const summary = `quiz fairness: the right option is the strictly longest in ${rightLongest} of ${single} single-choice questions (${percent(share)}; limit ${percent(MAX_LONGEST_SHARE)}); ${tooLong} over ${MAX_RIGHT_RATIO}x the longest distractor`;
+  const limit = single >= MIN_QUESTIONS_FOR_SHARE ? `limit ${percent(MAX_LONGEST_SHARE)}` : `too few questions to judge the share, under ${MIN_QUESTIONS_FOR_SHARE}`;
+  const summary = `quiz fairness: the right option is the strictly longest in ${rightLongest} of ${single} single-choice questions (${percent(share)}; ${limit}); ${tooLong} over ${MAX_RIGHT_RATIO}x the longest distractor`;
   return { single, rightLongest, share, findings, summary };
 }

@@ -19,8 +19,13 @@ describe('quiz fairness', () => {
     expect(even).toMatchObject({ single: 3, rightLongest: 1 });
     expect(even.share).toBeCloseTo(1 / 3);
     expect(even.findings).toEqual([]);
-    const tell = quizFairness(new Map([['tell', quiz([question('a', 'x'.repeat(23), ['x'.repeat(20)]), question('b', 'x'.repeat(23), ['x'.repeat(20)]), question('c', 'xx', ['xxxx'])])]]));
-    expect(tell.findings).toEqual([expect.objectContaining({ file: 'content/quizzes', message: expect.stringMatching(/2 of 3 single-choice questions \(67%, at most 35%\)/) })]);
+    const some = (n: number, long: boolean) => Array.from({ length: n }, (_, i) => (long ? question(`l${i}`, 'x'.repeat(23), ['x'.repeat(20)]) : question(`s${i}`, 'xx', ['xxxx'])));
+    const tell = quizFairness(new Map([['tell', quiz([...some(4, true), ...some(6, false)])]]));
+    expect(tell.findings).toEqual([expect.objectContaining({ file: 'content/quizzes', message: expect.stringMatching(/4 of 10 single-choice questions \(40%, at most 35%\)/) })]);
+    // Below ten questions a share says nothing: one question is 0% or 100%.
+    const tiny = quizFairness(new Map([['tiny', quiz(some(1, true))]]));
+    expect(tiny.findings).toEqual([]);
+    expect(tiny.summary).toMatch(/too few questions to judge the share/);
   });
   it('fails one question whose right option is over 1.15x the longest distractor, naming file and field', () => {
     const r = quizFairness(new Map([['q', quiz([question('a', 'x'.repeat(116), ['x'.repeat(100), 'y']), question('b', 'x'.repeat(115), ['x'.repeat(100)]), question('c', 'x', ['xx']), question('d', 'x', ['xx']), question('e', 'x', ['xx']), question('f', 'x', ['xx'])])]]));
