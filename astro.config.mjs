@@ -9,6 +9,8 @@ import pagefind from './site/lib/pagefind.ts';
 import { CODE_THEMES } from './site/lib/code-themes.ts';
 // The in-page runner (engine modules, grading worker, type-check, declarations): built into /runner/.
 import ticklabRunner from './site/build/runner-integration.ts';
+// A "Run in the Rust Playground" link under every Rust block of a lesson.
+import rustPlayground from './site/build/rust-playground.ts';
 
 // SharedArrayBuffer (the ring exercises in the browser) needs a cross-origin isolated
 // page: these two headers (one home, shared with the CLI's Chromium grading page), which a
@@ -20,7 +22,7 @@ export default defineConfig({
   outDir: './dist',
   integrations: [mdx(), ticklabRunner(), pagefind()],
   // Fenced code in lessons (Rust, rustc's messages) in the site's light and dark themes.
-  markdown: { shikiConfig: { themes: CODE_THEMES } },
+  markdown: { shikiConfig: { themes: CODE_THEMES }, remarkPlugins: [rustPlayground] },
   server: { headers: isolation, host: '127.0.0.1' },
   vite: { worker: { format: 'es' } },
 });

@@ -10,6 +10,7 @@ import { gradeExercise } from './grader/grade-exercise.ts';
 import { mapLimit } from './grader/pool.ts';
 import type { ExerciseResult } from '../grading/result-schema.ts';
 import { where } from './report/format.ts';
+import { quizFairness } from '../content/quiz-fairness.ts';
 
 export interface CheckFinding extends CatalogIssue {
   /** The exercise it concerns, when it concerns one. */
@@ -83,7 +84,7 @@ function rel(catalog: Catalog, file: string): string {
 
 /** Checks that need no grading: the files' contents and what must be unique. */
 export function staticFindings(catalog: Catalog): CheckFinding[] {
-  const findings: CheckFinding[] = [...catalog.issues, ...guessableFindings(catalog)];
+  const findings: CheckFinding[] = [...catalog.issues, ...guessableFindings(catalog), ...quizFairness(catalog.quizzes).findings];
   const seen = new Map<string, string>();
   const unique = (key: string, file: string, field: string, what: string, exercise: string) => {
     const other = seen.get(key);

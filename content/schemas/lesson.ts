@@ -21,7 +21,17 @@ export const lessonFrontmatterSchema = z
       .min(2)
       .max(6)
       .describe('Learning outcomes: what the student will be able to do afterwards, each starting with a verb.'),
-    minutes: z.number().int().min(5).max(30).describe('Expected time to read the lesson and do its checks, in minutes.'),
+    minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(120)
+      .describe('Expected time for the whole lesson, in minutes: readingMinutes plus the minutes of its exercises (content/lesson-time.ts checks the sum).'),
+    readingMinutes: z.number().int().min(5).max(30).optional().describe('Expected time to read the lesson and answer its checks, in minutes; absent when the lesson has no exercise (then it is `minutes`).'),
+    exerciseSitting: z
+      .enum(['same', 'separate'])
+      .default('same')
+      .describe('separate: the exercise is meant for a second sitting (required when the lesson takes over 25 minutes in all); the module page says so.'),
     sources: z.array(lessonSourceSchema).default([]).describe('Where the lesson\'s facts and figures come from.'),
   })
   .strict();

@@ -115,8 +115,10 @@ export function applyUpdate(quote: Quote, update: QuoteUpdate): void {
   if (update.ask !== undefined) quote.ask = update.ask;
   if (update.bidSize !== undefined) quote.bidSize = update.bidSize;
   if (update.askSize !== undefined) quote.askSize = update.askSize;
-  // "No venue" is the empty string, never a deleted property: delete would turn the
-  // object into a slow dictionary of properties.
+  // "No venue" is the empty string, never a deleted property. Deleting the last-added
+  // property makes V8 roll the map back (properties stay fast, checked on Node 20 with
+  // %HasFastProperties), but the quote then has a shape without `venue` that readers
+  // must also handle; deleting any other property turns it into a slow dictionary.
   if (update.venue !== undefined) quote.venue = update.venue ?? '';
 }
 // #endregion update

@@ -17,7 +17,7 @@
  *    no iterators, no intermediate arrays: read `table.symbol[i]`, and only for the
  *    rows of that symbol read the price and the quantity (a NaN price on another
  *    symbol's row must not reach the sum). Columns of different lengths are a
- *    RangeError naming both lengths.
+ *    RangeError naming all three lengths.
  *
  * The tests compare all three with the engine's `notionalBySymbol` kernel (scalar and
  * WebAssembly SIMD) on seeded random trades, within the rounding that a different order

@@ -12,9 +12,9 @@
  * - `push(price, volume)` appends a trade; when the columns are full, double them.
  * - `vwap()` returns `kernels.vwap(...)` over the trades pushed so far (0 for none).
  * - Beware: when `alloc` needs more memory than the module has, it grows the memory,
- *   and growing DETACHES every earlier view of it (its length becomes 0; reading it
- *   throws). Never read an old view after an `alloc`, and do not let a second `alloc`
- *   detach the first column.
+ *   and growing DETACHES every earlier view of it: its length becomes 0 and an indexed
+ *   read gives undefined, silently (only methods such as `subarray` throw a TypeError). Never read an old view after an `alloc`, and do not let
+ *   a second `alloc` detach the first column.
  * - `openTradeColumns(capacity, log)` returns columns on the best kernels this platform
  *   has: SIMD, or the scalar kernels where WebAssembly SIMD is missing.
  *

@@ -1,6 +1,7 @@
 /** `ticklab check`: the instructor's integrity check; exit code 1 if anything is wrong. */
 import pc from 'picocolors';
 import { caughtBy, runChecks } from '../../checks.ts';
+import { quizFairness } from '../../../content/quiz-fairness.ts';
 
 export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean; grade?: boolean }): Promise<number> {
   const grade = opts.grade !== false;
@@ -25,6 +26,7 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
   if (opts.json) {
     process.stdout.write(JSON.stringify({ ok: findings.length === 0, exercises: catalog.exercises.length, ...(grade ? {} : { graded: false }), findings, ...(warnings.length ? { warnings } : {}) }, null, 2) + '\n');
   }
+  if (!opts.quiet) say(quizFairness(catalog.quizzes).summary);
   for (const f of warnings) say(`${pc.yellow('warning')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
   for (const f of findings) say(`${pc.red('error')} ${pc.cyan(f.file)}${f.field ? pc.dim(` (${f.field})`) : ''}: ${f.message}`);
   const n = report.grades.size; // the exercises checked (all, or those named)

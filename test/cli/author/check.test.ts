@@ -136,11 +136,14 @@ describe('ticklab check: known-wrong solutions', () => {
 });
 
 describe('ticklab check: quizzes that can be guessed', () => {
-  it('warns, without failing, when a right option is the longest by far', async () => {
+  it('fails when a right option is the longest by far (content/quiz-fairness.ts), and still warns', async () => {
     const root = makeCourse();
     edit(root, 'content/quizzes/ticks.json', (t) => t.replace('"Integer arithmetic is exact."', '"Integer arithmetic is exact: a price in ticks is a whole number, and adding or comparing whole numbers never rounds."'));
     const { code, report } = await check(root, '--no-grade');
-    expect(code, 'a warning does not fail the check').toBe(0);
+    expect(code, 'over 1.15x the longest distractor fails the check').toBe(1);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ file: 'content/quizzes/ticks.json', field: 'questions[0].options', message: expect.stringMatching(/x the longest distractor \(at most 1\.15x\)/) }),
+    ]);
     expect((report as { warnings?: unknown[] }).warnings, 'warnings').toEqual([
       expect.objectContaining({ severity: 'warning', file: 'content/quizzes/ticks.json', field: 'questions[0].options', message: expect.stringMatching(/longest by far/) }),
     ]);
