@@ -192,7 +192,8 @@ export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult
       ...common,
       entryPoints: [ENTRY],
       plugins: [policy(req, shim), engineWorkers(found, new Set([req.testFile]))],
-      ...(browser ? { platform: 'browser', format: 'iife', target: 'es2022', banner: {} } : {}),
+      // SES refuses to initialize in sloppy mode: the classic script is strict from its first line.
+      ...(browser ? { platform: 'browser', format: 'iife', target: 'es2022', banner: { js: '"use strict";' } } : {}),
     });
     const file = out.outputFiles[0];
     if (!file) return { ok: false, problems: [{ kind: 'crash', message: 'the bundler produced no output' }] };

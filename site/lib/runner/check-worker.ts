@@ -53,7 +53,7 @@ async function handle(request: CheckRequest): Promise<CheckReply> {
   if (request.type === 'transpile') {
     // Transpiling needs no declarations: start loading them for the type-check, but do not wait.
     void getChecker();
-    const out = (await getTranspiler()).transpile(request.code, request.codeLabel, (name) => `${request.runnerBase}engine/${name}.js`);
+    const out = (await getTranspiler()).transpile(request.code, request.codeLabel);
     return { id: request.id, type: 'transpiled', ...out };
   }
   const [check, test] = await Promise.all([getChecker(), testSource(request.slug)]);

@@ -36,8 +36,8 @@ export interface Transpiled {
 }
 
 export interface Checker {
-  /** The student's code as an ES module, its engine imports turned into URLs; syntax and import problems, if any. */
-  transpile(code: string, codeLabel: string, engineUrl: (name: string) => string): Transpiled;
+  /** The student's code as a CommonJS body for the sealed realm (its engine imports kept as `require('#engine/<name>')`); syntax and import problems, if any. */
+  transpile(code: string, codeLabel: string): Transpiled;
   /** Type errors in the student's code and in the tests that use it, as `ticklab grade` reports them. */
   typecheck(code: string, testSource: string, labels: { code: string; test: string }): Problem[];
 }
@@ -75,11 +75,11 @@ export function createChecker(setup: CheckerSetup): Checker {
   // Declarations are emitted (in memory) only to tell whether the student's file changed shape.
   const checkOptions: TS.CompilerOptions = { ...options, noEmit: false, declaration: true, emitDeclarationOnly: true };
 
-  function transpile(code: string, codeLabel: string, engineUrl: (name: string) => string): Transpiled {
+  function transpile(code: string, codeLabel: string): Transpiled {
     const problems: Problem[] = [];
     const source = ts.createSourceFile(CODE_PATH, code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    // The imports: only the engine, as the CLI's bundler enforces; engine names become URLs.
-    const rewrite = (specifier: TS.Expression): TS.Expression => {
+    // The imports: only the engine, as the CLI's bundler enforces.
+    const checkImport = (specifier: TS.Expression): TS.Expression => {
       if (!ts.isStringLiteral(specifier)) return specifier;
       const name = specifier.text;
       const bad = importProblem(name, engine, codeLabel);
@@ -93,17 +93,15 @@ export function createChecker(setup: CheckerSetup): Checker {
       // module the tests share (grading/seal.ts).
       return specifier;
     };
+    // Checked before the CommonJS transform, on the imports as written (the course compiles
+    // with verbatimModuleSyntax: an import is a runtime import unless it says `type`).
+    const typeOnly = (clause: TS.ImportClause | undefined) =>
+      !!clause && (clause.isTypeOnly || (!clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
     const policy: TS.TransformerFactory<TS.SourceFile> = (context) => {
       const visit = (node: TS.Node): TS.Node => {
-        if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
-          return ts.factory.updateImportDeclaration(node, node.modifiers, node.importClause, rewrite(node.moduleSpecifier), node.attributes);
-        }
-        if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
-          return ts.factory.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, rewrite(node.moduleSpecifier), node.attributes);
-        }
-        if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0]) {
-          return ts.factory.updateCallExpression(node, node.expression, node.typeArguments, [rewrite(node.arguments[0]), ...node.arguments.slice(1)]);
-        }
+        if (ts.isImportDeclaration(node) && !typeOnly(node.importClause)) checkImport(node.moduleSpecifier);
+        else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) checkImport(node.moduleSpecifier);
+        else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0]) checkImport(node.arguments[0]);
         return ts.visitEachChild(node, visit, context);
       };
       return (file) => ts.visitNode(file, visit) as TS.SourceFile;
@@ -113,8 +111,7 @@ export function createChecker(setup: CheckerSetup): Checker {
       reportDiagnostics: true,
       // CommonJS: the grading worker evaluates it as a function in a Compartment, not as a module.
       compilerOptions: { ...options, noEmit: false, declaration: false, sourceMap: true, inlineSourceMap: false, module: ts.ModuleKind.CommonJS, verbatimModuleSyntax: false, esModuleInterop: false },
-      // Type-only imports are gone by the time `after` runs: only real imports are checked.
-      transformers: { after: [policy] },
+      transformers: { before: [policy] },
     });
     // Syntax errors first: what esbuild refuses to bundle in the CLI.
     const syntax: Problem[] = [];
