@@ -40,6 +40,13 @@ export const exerciseMetaSchema = z
       .describe(
         'Full names ("describe > it") of tests that race real threads, whose result on a wrong solution depends on how the threads happen to be scheduled. They must pass on the solution; the starting file and every known-wrong solution must also fail some other, deterministic test (ticklab check proves it), so no verdict rests on luck.',
       ),
+    sealing: z
+      .string()
+      .min(20)
+      .optional()
+      .describe(
+        'Where the student\'s code cannot be held in one sealed Compartment for every test (docs/grading-security.md), what sealing it gets instead, in a sentence: for example source text the tests run in real worker threads.',
+      ),
     runsIn: z
       .enum(['both', 'node', 'browser'])
       .default('both')
