@@ -10,7 +10,6 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from '../../grading/isolation.ts';
 import type { RunOutcome } from '../../grading/outcome.ts';
-import { outcomeOfReport } from '../../grading/worker-driver.ts';
 import type * as Driver from '../../grading/worker-driver.ts';
 import { GRADING_DIR } from '../paths.ts';
 import { onShutdown } from './shutdown.ts';
@@ -72,11 +71,14 @@ export async function runInChromium(code: string, timeLimitMs: number): Promise<
     );
     await page.goto(`${ORIGIN}/`);
     await page.addScriptTag({ content: await driverScript() });
-    const report = await page.evaluate(
-      ([bundle, limit]) => (globalThis as unknown as { ticklabDriver: typeof Driver }).ticklabDriver.runBundleInWorker(bundle, limit),
+    // The report is judged in the page, where its reader (and the nonce it checks) lives.
+    return await page.evaluate(
+      async ([bundle, limit]) => {
+        const driver = (globalThis as unknown as { ticklabDriver: typeof Driver }).ticklabDriver;
+        return driver.outcomeOfReport(await driver.runBundleInWorker(bundle, limit), limit);
+      },
       [code, timeLimitMs] as const,
     );
-    return outcomeOfReport(report, timeLimitMs);
   } finally {
     await context.close();
   }
