@@ -13,6 +13,8 @@
  */
 import { runTestModule } from '../../../grading/run-tests.ts';
 import type { GradeReply, GradeRequest } from './protocol.ts';
+// Issue 20: console output of the student's code and the tests goes to the page.
+import { ConsoleCapture, captureConsole } from '../../../grading/console-capture.ts';
 
 /** The worker's global scope (the project's types are the page's, DOM). */
 const scope = globalThis as unknown as { postMessage(message: unknown): void; onmessage: ((e: MessageEvent<GradeRequest>) => void) | null };
@@ -55,10 +57,16 @@ async function run(request: Extract<GradeRequest, { type: 'run' }>): Promise<voi
   const studentUrl = moduleUrl(request.studentJs);
   const test = (await testText(request.testModule)).replaceAll(`${RUNNER_PLACEHOLDER}/`, runnerBase).replaceAll(EXERCISE_PLACEHOLDER, studentUrl);
   const testUrl = moduleUrl(`${test}\n//# sourceURL=exercise.test.ts\n`);
+  // Issue 20: capture console.* for this run (one worker grades one run: nothing to restore).
+  const capture = new ConsoleCapture((entry) => post({ type: 'console', entry }));
+  captureConsole(console, capture);
   const outcome = await runTestModule({
     importTests: () => import(/* @vite-ignore */ testUrl),
     testTimeoutMs: request.testTimeoutMs,
-    onEvent: (event) => post({ type: 'event', event }),
+    onEvent: (event) => {
+      if (event.type === 'test-start') capture.test = event.name; // issue 20: tag console lines with their test
+      post({ type: 'event', event });
+    },
   });
   post({ type: 'done', outcome });
 }
