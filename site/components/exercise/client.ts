@@ -388,8 +388,12 @@ class ExerciseView {
   /** The verdict (and the next lesson after a pass) in view, on a phone as in the sticky pane. */
   private revealVerdict(passed: boolean): void {
     this.q('[data-next]').hidden = !passed;
-    const target = passed ? this.q('[data-next]') : this.q('[data-run-status]');
-    target.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    // To the top (less its scroll margin: the toolbar stays in sight), so the results below show too.
+    const verdict = this.q('[data-run-status]');
+    const behavior: ScrollBehavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+    // In the sticky pane beside the lesson only the pane scrolls: the lesson keeps the student's place.
+    if (getComputedStyle(this.root).position === 'sticky') this.root.scrollTo({ top: verdict.offsetTop - parseFloat(getComputedStyle(verdict).scrollMarginTop || '0'), behavior });
+    else verdict.scrollIntoView({ block: 'start', behavior });
   }
 
   async runTests(): Promise<void> {
