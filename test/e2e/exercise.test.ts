@@ -193,7 +193,9 @@ describe(`the ${SLUG} exercise in its lesson`, () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const locked = exercise.getByRole('button', { name: 'Show solution (after your first run)' });
     expect(await locked.getAttribute('aria-disabled'), 'the solution before a first run').toBe('true');
-    await locked.click();
+    // Focusable (aria-disabled, not disabled), so a keyboard or screen reader user finds it and hears why.
+    await locked.focus();
+    await page.keyboard.press('Enter');
     expect(await exercise.locator('[data-solution]').isHidden(), 'the solution panel after clicking the locked button').toBe(true);
     expect(await runStatus(exercise).textContent(), 'why it stays shut').toMatch(/opens after your first run/);
     await runAndWait(exercise, 'button');
