@@ -8,18 +8,18 @@
  *   run left `running` means the last run crashed the tab: the page says so, code kept.
  * - Editing starts Monaco, or the plain text area (phones, screen readers, or by choice,
  *   remembered, as is "Tab moves focus"); Ctrl/Cmd+Enter runs from anywhere in the exercise.
- * - Run clears the last results, saves the code (`running: true`), shows the phases as
- *   they happen, the tests as they finish and the console as it prints, saves the result
- *   (`running: false`) and brings the verdict into view; a pass offers the next lesson.
+ * - Run (./run-view.ts) clears the last results, saves the code, shows the phases, the
+ *   tests and the console as they come, saves the result and brings the verdict into view;
+ *   a pass offers the next lesson. The solution opens after a first run (./solution-view.ts).
  */
 import type { ExerciseResult } from '../../../grading/result-schema.ts';
 import type { CodeEditor } from '../../lib/editor/types.ts';
 import { loadExercise, saveExercise, type ExerciseProgress } from '../../lib/progress.ts';
 import { ConsolePane } from './console-pane.ts';
-import { applyPhase, applyTestEvent, boardHtml, boardText, startBoard, type PhaseBoard } from './phases.ts';
 import { Panes, isPaneShortcut } from './panes.ts';
 import { preferredEditor, rememberEditor, rememberTabMovesFocus, tabMovesFocus, type EditorKind } from './preferences.ts';
 import { editorProblems, resultsHtml, summary } from './results.ts';
+import { RunView } from './run-view.ts';
 import { SolutionView } from './solution-view.ts';
 import { warmWhenSeen } from './warm.ts';
 
@@ -39,13 +39,13 @@ class ExerciseView {
   private progress: ExerciseProgress = { hintsShown: 0, runs: 0 };
   private editor: CodeEditor | undefined;
   private editorLoading: Promise<CodeEditor> | undefined;
-  private run: AbortController | undefined;
   private beforeReset: string | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly q: <T extends HTMLElement = HTMLElement>(selector: string) => T;
   private readonly panes: Panes;
   private readonly console: ConsolePane;
   private readonly solution: SolutionView;
+  private readonly runner: RunView;
 
   constructor(readonly root: HTMLElement) {
     this.q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -65,6 +65,26 @@ class ExerciseView {
       currentEditor: () => this.editor,
       status: (text) => this.status(text),
     });
+    this.runner = new RunView(
+      {
+        root,
+        slug: this.slug,
+        codeLabel: this.codeLabel,
+        status: (text, verdict) => this.status(text, verdict),
+        takeCode: () => (this.code = this.currentCode()),
+        progress: () => this.progress,
+        setProgress: (progress) => (this.progress = progress),
+        save: (extra) => this.save(extra),
+        openEditor: () => void this.startEditing(false),
+        showResult: (result) => this.showResult(result),
+        afterRun: () => this.solution.refresh(),
+      },
+      this.console,
+    );
+  }
+
+  runTests(): Promise<void> {
+    return this.browserGraded ? this.runner.run() : Promise.resolve();
   }
 
   async mount(): Promise<void> {
@@ -179,17 +199,6 @@ class ExerciseView {
     this.editor?.setProblems(editorProblems(result, this.codeLabel));
   }
 
-  private showPartial(tests: ExerciseResult['tests']): void {
-    this.q('[data-results]').innerHTML = resultsHtml({ exercise: this.slug, status: 'fail', durationMs: 0, tests, problems: [] }, { codeLabel: this.codeLabel });
-  }
-
-  private showBoard(board: PhaseBoard): void {
-    const list = this.q('[data-phases]');
-    list.innerHTML = boardHtml(board);
-    list.hidden = false;
-    this.status(boardText(board));
-  }
-
   private updateModeButtons(): void {
     const mode = this.q<HTMLButtonElement>('[data-action="editor-mode"]');
     const plain = preferredEditor() === 'plain';
@@ -213,7 +222,7 @@ class ExerciseView {
     const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
     switch (action) {
       case 'run':
-        if (this.run) this.run.abort();
+        if (this.runner.running) this.runner.stop();
         else void this.runTests();
         break;
       case 'edit':
@@ -267,9 +276,11 @@ class ExerciseView {
 
   /** The compiler and a grading worker, loaded ahead of the first Run (no code runs). */
   private async warm(): Promise<void> {
-    if (this.run) return;
+    if (this.runner.running) return;
     const { warmUp } = await import('../../lib/runner/grade.ts');
     await warmUp(this.slug, this.currentCode());
+    // Said in the markup, for the site benchmark's "first Run after the warm-up".
+    this.root.dataset.runner = 'warm';
   }
 
   startEditing(focus: boolean): Promise<CodeEditor> {
@@ -288,14 +299,14 @@ class ExerciseView {
       label: `exercise.ts of ${this.title}`,
       onChange: (code: string) => this.onEdit(code),
       onRun: () => {
-        if (this.browserGraded && !this.run) void this.runTests();
+        if (this.browserGraded && !this.runner.running) void this.runTests();
       },
       tabMovesFocus: tabMovesFocus(),
       onTabMovesFocusChange: (on: boolean) => this.setTabMovesFocus(on, false),
     };
     let editor: CodeEditor;
     if (kind === 'monaco') {
-      const busy = this.run ? undefined : 'Loading the editor…';
+      const busy = this.runner.running ? undefined : 'Loading the editor…';
       if (busy) this.status(busy);
       try {
         const { runnerBase } = await import('../../lib/runner/grade.ts');
@@ -314,7 +325,7 @@ class ExerciseView {
     }
     this.q('[data-saved]').hidden = true;
     // The student is about to run: load the compiler and the runner meanwhile (no code runs).
-    if (this.browserGraded && !this.run) void this.warm();
+    if (this.browserGraded && !this.runner.running) void this.warm();
     this.editor = editor;
     this.root.dataset.editor = editor.kind;
     // For the end-to-end tests, which read what was typed.
@@ -373,82 +384,6 @@ class ExerciseView {
     this.q('[data-action="undo-reset"]').hidden = true;
     this.status('Your code is back.');
     this.editor?.focus();
-  }
-
-  /** Clears what the last run showed: a verdict from old code must not stand beside new code. */
-  private clearLastRun(total: number | undefined): PhaseBoard {
-    this.q('[data-results]').innerHTML = '<p class="results-empty">Running the tests…</p>';
-    this.q('[data-next]').hidden = true;
-    this.console.clear('Nothing printed yet in this run.');
-    const board = startBoard(total);
-    this.showBoard(board);
-    return board;
-  }
-
-  /** The verdict (and the next lesson after a pass) in view, on a phone as in the sticky pane. */
-  private revealVerdict(passed: boolean): void {
-    this.q('[data-next]').hidden = !passed;
-    // To the top (less its scroll margin: the toolbar stays in sight), so the results below show too.
-    const verdict = this.q('[data-run-status]');
-    const behavior: ScrollBehavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    // In the sticky pane beside the lesson only the pane scrolls: the lesson keeps the student's place.
-    if (getComputedStyle(this.root).position === 'sticky') this.root.scrollTo({ top: verdict.offsetTop - parseFloat(getComputedStyle(verdict).scrollMarginTop || '0'), behavior });
-    else verdict.scrollIntoView({ block: 'start', behavior });
-  }
-
-  async runTests(): Promise<void> {
-    if (this.run || !this.browserGraded) return;
-    const controller = new AbortController();
-    this.run = controller;
-    const button = this.q<HTMLButtonElement>('[data-action="run"]');
-    button.textContent = 'Stop';
-    this.code = this.currentCode();
-    const last = this.progress.results;
-    let board = this.clearLastRun(isResult(last) && last.tests.length > 0 ? last.tests.length : undefined);
-    try {
-      // Saved first, marked as running: if the run takes the tab down, the code is safe
-      // and the next visit can say what happened.
-      await this.save({ running: true });
-      // Pressing Run also opens the editor (loaded meanwhile), so a failing test can be fixed at once.
-      void this.startEditing(false);
-      const { gradeInPage } = await import('../../lib/runner/grade.ts');
-      const done: ExerciseResult['tests'] = [];
-      const result = await gradeInPage(this.slug, this.code, {
-        signal: controller.signal,
-        onPhase: (phase) => this.showBoard((board = applyPhase(board, phase))),
-        onConsole: (entry) => this.console.add(entry),
-        onEvent: (event) => {
-          board = applyTestEvent(board, event);
-          this.showBoard(board);
-          // Each finished test shows at once; the verdict follows with the type-check.
-          if (event.type === 'test-end') {
-            done.push(event.result);
-            this.showPartial(done);
-          }
-        },
-      });
-      this.q('[data-phases]').hidden = true;
-      this.console.finish();
-      if (controller.signal.aborted) {
-        await saveExercise(this.slug, { running: false });
-        this.progress = { ...this.progress, running: false };
-        this.status('Stopped. Your code is kept.');
-        return;
-      }
-      const runs = this.progress.runs + 1;
-      this.progress = { ...this.progress, running: false, runs, status: result.status, results: result };
-      await saveExercise(this.slug, { running: false, runs, status: result.status, results: result });
-      this.showResult(result);
-      this.solution.refresh();
-      this.revealVerdict(result.status === 'pass');
-    } catch (error) {
-      this.q('[data-phases]').hidden = true;
-      await saveExercise(this.slug, { running: false });
-      this.status(`The run could not start: ${String(error)}`, 'error');
-    } finally {
-      this.run = undefined;
-      button.textContent = 'Run tests';
-    }
   }
 }
 
