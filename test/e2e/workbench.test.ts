@@ -156,6 +156,17 @@ describe('a run on the laptop', () => {
   });
 });
 
+describe('the editor after Run', () => {
+  it('opens after the verdict (not during the first compile), and leaves the verdict standing', async () => {
+    const { context, exercise } = await student(LAPTOP, 'monaco');
+    const verdict = await runAndWait(exercise);
+    expect(verdict).toMatch(/^\d+ of \d+ tests failed\.$/);
+    await exercise.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+    expect(await status(exercise).textContent(), 'the verdict once Monaco is up').toBe(verdict);
+    await context.close();
+  });
+});
+
 describe('the keyboard in both editors', () => {
   it('Monaco: Escape then Tab leaves; "Tab moves focus" is announced, makes Tab leave, and is remembered', async () => {
     const { context, page, exercise } = await student(LAPTOP, 'monaco');
@@ -189,6 +200,7 @@ describe('the keyboard in both editors', () => {
   it('the plain editor: Escape then Tab leaves, and Tab leaves when "Tab moves focus" is on', async () => {
     const { context, page, exercise } = await student(PHONE, 'plain');
     await exercise.getByRole('button', { name: 'Edit code' }).click();
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe('editor'); // the editor loads, then takes the focus
     await page.keyboard.press('Tab');
     expect(await focused(page), 'Tab alone indents').toBe('editor');
     await page.keyboard.press('Escape');

@@ -306,7 +306,8 @@ class ExerciseView {
     };
     let editor: CodeEditor;
     if (kind === 'monaco') {
-      const busy = this.runner.running ? undefined : 'Loading the editor…';
+      // Said only when the status line is free: never over a run's phases or its verdict.
+      const busy = this.runner.running || this.q('[data-run-status]').textContent ? undefined : 'Loading the editor…';
       if (busy) this.status(busy);
       try {
         const { runnerBase } = await import('../../lib/runner/grade.ts');
