@@ -125,6 +125,8 @@ class ExerciseView {
       await saveExercise(this.slug, { running: false });
     } else if (isResult(this.progress.results)) {
       this.showResult(this.progress.results, this.progress.savedAt);
+      // Passed on an earlier visit: the way on is still offered.
+      this.q('[data-next]').hidden = this.progress.results.status !== 'pass';
     }
     if (this.root.dataset.needsIsolation && !globalThis.crossOriginIsolated) this.checkIsolation();
     else if (this.browserGraded) warmWhenSeen(this.root, () => void this.warm());

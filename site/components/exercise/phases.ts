@@ -14,6 +14,8 @@ export interface PhaseBoard {
   tests: StepState;
   /** Tests finished so far. */
   done: number;
+  /** Of those, the ones that failed or timed out. */
+  failed: number;
   /** How many tests there are, when known (the last run's count). */
   total?: number;
   /** The test running now. */
@@ -21,7 +23,7 @@ export interface PhaseBoard {
 }
 
 export function startBoard(total?: number): PhaseBoard {
-  return { bundle: 'pending', typecheck: 'pending', tests: 'pending', done: 0, ...(total ? { total } : {}) };
+  return { bundle: 'pending', typecheck: 'pending', tests: 'pending', done: 0, failed: 0, ...(total ? { total } : {}) };
 }
 
 /** The board after a phase from the runner. A failed bundle skips the rest. */
@@ -35,8 +37,10 @@ export function applyPhase(board: PhaseBoard, phase: RunPhase): PhaseBoard {
 /** The board after a harness event: the test that started, or one more finished. */
 export function applyTestEvent(board: PhaseBoard, event: HarnessEvent): PhaseBoard {
   if (event.type === 'test-start') return { ...board, tests: 'active', current: event.name };
+  if (event.result.status === 'skip') return board;
   const done = board.done + 1;
-  return { ...board, done, ...(board.total !== undefined && done > board.total ? { total: done } : {}) };
+  const failed = board.failed + (event.result.status === 'pass' ? 0 : 1);
+  return { ...board, done, failed, ...(board.total !== undefined && done > board.total ? { total: done } : {}) };
 }
 
 const testsCount = (b: PhaseBoard) => (b.total ? `${b.done} of ${b.total}` : `${b.done}`);
@@ -46,7 +50,8 @@ export function boardText(b: PhaseBoard): string {
   if (b.bundle === 'active' || b.bundle === 'pending') return 'Bundling your code…';
   if (b.tests === 'active' && b.current) return `Running: ${b.current}`;
   if (b.tests === 'active') return b.total ? `Loading the ${b.total} tests…` : 'Loading the tests…';
-  if (b.typecheck === 'active') return 'Type-checking (the tests have finished)…';
+  // The tests' tally as soon as they are over: a cold type-check can take seconds more.
+  if (b.typecheck === 'active') return `The tests are over: ${b.failed === 0 ? `all ${b.done} passed` : `${b.failed} of ${b.done} failed`}. Type-checking for the verdict…`;
   return 'Putting the results together…';
 }
 

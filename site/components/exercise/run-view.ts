@@ -90,7 +90,9 @@ export class RunView {
     button.textContent = 'Stop';
     const code = this.host.takeCode();
     const last = this.host.progress().results;
-    let board = this.clearLastRun(isResult(last) && last.tests.length > 0 ? last.tests.length : undefined);
+    // The count the last run ran (skipped tests are not run here), shown as "3 of 14 done".
+    const ran = isResult(last) ? last.tests.filter((t) => t.status !== 'skip').length : 0;
+    let board = this.clearLastRun(ran > 0 ? ran : undefined);
     try {
       await this.host.save({ running: true });
       const { gradeInPage } = await import('../../lib/runner/grade.ts');

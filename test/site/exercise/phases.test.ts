@@ -16,7 +16,7 @@ describe('the phases of a run', () => {
     expect(boardHtml(b)).toContain('Running 3 tests: 0 of 3 done, now cell &gt; &lt;reads&gt; <span class="phase-state">(now)</span>');
     b = applyTestEvent(b, { type: 'test-end', result: { name: 'cell > <reads>', status: 'pass', durationMs: 1 } });
     b = applyPhase(b, { step: 'tests', state: 'done' });
-    expect(boardText(b), 'tests over, the type-check still going').toBe('Type-checking (the tests have finished)…');
+    expect(boardText(b), 'tests over, the type-check still going').toBe('The tests are over: all 1 passed. Type-checking for the verdict…');
     expect(boardHtml(b)).toContain('Running 3 tests: 1 ran <span class="phase-state">(done)</span>');
   });
 
@@ -24,8 +24,10 @@ describe('the phases of a run', () => {
     const failed = applyPhase(startBoard(), { step: 'bundle', state: 'failed' });
     expect([failed.typecheck, failed.tests]).toEqual(['skipped', 'skipped']);
     let b = startBoard(1);
-    for (let i = 0; i < 2; i++) b = applyTestEvent(b, { type: 'test-end', result: { name: `t${i}`, status: 'pass', durationMs: 1 } });
+    for (let i = 0; i < 2; i++) b = applyTestEvent(b, { type: 'test-end', result: { name: `t${i}`, status: i ? 'fail' : 'pass', durationMs: 1 } });
+    b = applyTestEvent(b, { type: 'test-end', result: { name: 'node only', status: 'skip', durationMs: 0 } });
     expect(b.total, 'more tests than the last run had').toBe(2);
+    expect(boardText(applyPhase(applyPhase(b, { step: 'bundle', state: 'done' }), { step: 'typecheck', state: 'active' }))).toBe('The tests are over: 1 of 2 failed. Type-checking for the verdict…');
   });
 });
 
