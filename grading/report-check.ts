@@ -41,6 +41,7 @@ export class ReportReader {
     if (m.type === 'event' && m.event) this.events.push(m.event);
     else if (m.type === 'done' && m.outcome) this.done = m.outcome;
     else if (m.type === 'collected' && Array.isArray(m.names)) this.collected = m.names;
+    else if ((m as { type?: string }).type === 'console') return; // printed output, not part of the report
     else this.flag(`an unknown message on the grading channel (type ${JSON.stringify(m.type)})`);
   }
 

@@ -7,6 +7,7 @@
  * (site/lib/progress.ts). Answers are option indices in the quiz file's order.
  */
 import { shuffledOrder } from '../../content/shuffle.ts';
+import { parseNumber, readNumericAnswer } from './quiz/numeric-answer.ts';
 import { loadQuiz, onProgress, saveQuizAnswer, studentKey, type QuizAnswer } from './progress.ts';
 
 interface Link {
@@ -34,15 +35,8 @@ export interface QuizData {
 
 type Question = QuizData['questions'][number];
 
-/** Parses what a student types: "80", "-1.5", "1,000" (thousands), "0,5" (a decimal comma), "1e3". */
-export function parseNumber(text: string): number | undefined {
-  let t = text.trim().replace(/[\s_]/g, '');
-  if (t === '') return undefined;
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
-  else if (/^-?\d+,\d+$/.test(t)) t = t.replace(',', '.');
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
-}
+/** Kept here for the callers that read a bare number. */
+export { parseNumber };
 
 /** Whether `answer` is right for `q`. */
 export function isRight(q: Question, answer: number[] | number): boolean {
@@ -101,10 +95,14 @@ function fits(q: Question, answer: number[] | number): boolean {
   return Array.isArray(answer) && answer.every((i) => i < q.options.length) && (q.kind === 'multiple' || answer.length <= 1);
 }
 
-function answerOf(form: HTMLFormElement, q: Question): number[] | number | undefined {
-  if (q.kind === 'numeric') return parseNumber((form.querySelector('input[type="text"]') as HTMLInputElement).value);
+/** The answer in the form, or the sentence saying why there is none yet. */
+function answerOf(form: HTMLFormElement, q: Question): { answer: number[] | number } | { error: string } {
+  if (q.kind === 'numeric') {
+    const read = readNumericAnswer((form.querySelector('input[type="text"]') as HTMLInputElement).value, q.unit);
+    return 'error' in read ? read : { answer: read.value };
+  }
   const chosen = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value));
-  return chosen.length ? chosen.sort((a, b) => a - b) : undefined;
+  return chosen.length ? { answer: chosen.sort((a, b) => a - b) } : { error: 'Choose an option first.' };
 }
 
 function showAnswer(form: HTMLFormElement, q: Question, saved: QuizAnswer, fresh: boolean): void {
@@ -160,13 +158,16 @@ async function initQuiz(section: HTMLElement): Promise<void> {
     else if (previous) delete answers[q.id]; // the question changed since (other options): start it afresh
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const answer = answerOf(form, q);
+      const read = answerOf(form, q);
       const feedback = form.querySelector<HTMLElement>('[data-feedback]')!;
-      if (answer === undefined) {
+      if ('error' in read) {
         feedback.className = 'feedback wrong';
-        feedback.innerHTML = `<p>${q.kind === 'numeric' ? 'Type a number first.' : 'Choose an option first.'}</p>`;
+        const p = document.createElement('p');
+        p.textContent = read.error;
+        feedback.replaceChildren(p);
         return;
       }
+      const { answer } = read;
       const entry: QuizAnswer = { answer, right: isRight(q, answer), attempts: (answers[q.id]?.attempts ?? 0) + 1, at: Date.now() };
       answers = { ...answers, [q.id]: entry };
       showAnswer(form, q, entry, true);

@@ -5,8 +5,8 @@
  * into Monaco, presses Ctrl+Enter and sees every test pass; types an endless loop and sees
  * "timed out after 10 s in <test>" while the page keeps answering; types a syntax error
  * and sees it at its line, marked in the editor; reloads and finds the code and the hints
- * revealed; resets (with a confirmation) and takes it back; opens the solution beside
- * the code in a diff editor. And an exercise that needs SharedArrayBuffer, on a host that
+ * revealed; resets (with a confirmation) and takes it back; after a first run, opens the
+ * solution beside the code in a diff editor. And an exercise that needs SharedArrayBuffer, on a host that
  * sends no isolation headers: the service worker (coi-serviceworker) isolates the page,
  * and without service workers the page says why the exercise cannot run there.
  */
@@ -28,8 +28,8 @@ const e2e = useBrowserAndSite();
 
 
 /** A fresh student (empty storage), optionally preferring the plain editor. */
-async function student(editor: 'monaco' | 'plain' = 'monaco'): Promise<{ context: BrowserContext; page: Page; exercise: Locator }> {
-  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function student(editor: 'monaco' | 'plain' = 'monaco', viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; exercise: Locator }> {
+  const context = await e2e.browser.newContext({ viewport });
   await context.addInitScript((kind) => {
     if (!localStorage.getItem('ticklab-editor')) localStorage.setItem('ticklab-editor', kind);
   }, editor);
@@ -69,8 +69,9 @@ async function typeInMonaco(page: Page, exercise: Locator, code: string): Promis
 }
 
 describe(`the ${SLUG} exercise in its lesson`, () => {
-  it('shows the starting code highlighted and loads no editor and no runner before any interaction', async () => {
-    const { context, page, exercise } = await student();
+  it('shows the starting code highlighted, loads no editor before any interaction, and warms the runner only once the exercise is in view', async () => {
+    // A phone: one column, the exercise far below the top of the lesson.
+    const { context, page, exercise } = await student('monaco', { width: 390, height: 844 });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.reload();
@@ -80,6 +81,11 @@ describe(`the ${SLUG} exercise in its lesson`, () => {
     expect(await exercise.locator('.exercise-instructions li').count(), 'the instructions\' rules').toBeGreaterThanOrEqual(3);
     expect(requests.filter((u) => /\/runner\/|monaco/.test(u)), 'editor or runner files fetched on load').toEqual([]);
     expect(await exercise.locator('.monaco-editor, textarea').count(), 'an editor before any interaction').toBe(0);
+    // In view: the compiler and a grading worker load in idle time, before any Run; still no editor, no code run.
+    await exercise.scrollIntoViewIfNeeded();
+    await expect.poll(() => requests.filter((u) => /\/runner\/(check-)?worker\.js/.test(u)).length, { timeout: 20_000 }).toBe(2);
+    expect(requests.filter((u) => /monaco/.test(u)), 'editor files once in view').toEqual([]);
+    expect(await exercise.locator('[data-results] ol.tests').count(), 'test results without a Run').toBe(0);
     await context.close();
   });
 
@@ -181,15 +187,32 @@ describe(`the ${SLUG} exercise in its lesson`, () => {
     await context.close();
   });
 
-  it('shows the solution only when asked, beside the student\'s code, without changing it', async () => {
-    const { context, exercise } = await student('monaco');
+  it('shows the solution only after a first run and when asked, beside the student\'s code, without changing it', async () => {
+    const { context, page, exercise } = await student('monaco');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const locked = exercise.getByRole('button', { name: 'Show solution (after your first run)' });
+    expect(await locked.getAttribute('aria-disabled'), 'the solution before a first run').toBe('true');
+    // Focusable (aria-disabled, not disabled), so a keyboard or screen reader user finds it and hears why.
+    await locked.focus();
+    await page.keyboard.press('Enter');
+    expect(await exercise.locator('[data-solution]').isHidden(), 'the solution panel after clicking the locked button').toBe(true);
+    expect(await runStatus(exercise).textContent(), 'why it stays shut').toMatch(/opens after your first run/);
+    await runAndWait(exercise, 'button');
     expect(await exercise.locator('.monaco-diff-editor').count(), 'a diff editor before asking').toBe(0);
-    await exercise.getByRole('button', { name: 'Show solution' }).click();
+    await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
     await exercise.locator('.monaco-diff-editor').waitFor({ timeout: 60_000 });
     expect(await exercise.getByRole('button', { name: 'Hide solution' }).getAttribute('aria-expanded'), 'the toggle\'s state').toBe('true');
     expect(await editorValue(exercise), 'the student\'s code while the solution shows').toBe(starter);
     await exercise.getByRole('button', { name: 'Hide solution' }).click();
     expect(await exercise.locator('.monaco-diff-editor').count(), 'the diff editor after hiding').toBe(0);
+    // Show, hide, show again at once: once threw "no diff result available" (models disposed mid-diff).
+    await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
+    await exercise.getByRole('button', { name: 'Hide solution' }).click();
+    await exercise.getByRole('button', { name: 'Show solution', exact: true }).click();
+    await exercise.locator('.monaco-diff-editor').waitFor({ timeout: 30_000 });
+    await expect.poll(() => exercise.locator('.monaco-diff-editor .line-insert, .monaco-diff-editor .char-insert').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
     await context.close();
   });
 });

@@ -1,42 +1,29 @@
 /**
  * The exercise's behaviour in the page (markup: site/components/Exercise.astro). Small
  * on purpose: this is what a lesson ships before any interaction; the editor
- * (site/lib/editor) and the runner (site/lib/runner) are imported when first needed.
+ * (site/lib/editor) and the runner (site/lib/runner) are imported when first needed, the
+ * runner warmed in idle time once the exercise is in view (./warm.ts).
  *
  * - The student's code and revealed hints come back from the progress store on load; a
  *   run left `running` means the last run crashed the tab: the page says so, code kept.
  * - Editing starts Monaco, or the plain text area (phones, screen readers, or by choice,
- *   remembered); Ctrl/Cmd+Enter runs from anywhere in the exercise.
- * - Run saves the code (`running: true`), grades it in a worker, saves the result
- *   (`running: false`); while it runs the button stops it. Code never runs on load.
+ *   remembered, as is "Tab moves focus"); Ctrl/Cmd+Enter runs from anywhere in the exercise.
+ * - Run (./run-view.ts) clears the last results, saves the code, shows the phases, the
+ *   tests and the console as they come, saves the result and brings the verdict into view;
+ *   a pass offers the next lesson. The solution opens after a first run (./solution-view.ts).
  */
 import type { ExerciseResult } from '../../../grading/result-schema.ts';
 import type { CodeEditor } from '../../lib/editor/types.ts';
 import { loadExercise, saveExercise, type ExerciseProgress } from '../../lib/progress.ts';
+import { ConsolePane } from './console-pane.ts';
+import { Panes, isPaneShortcut } from './panes.ts';
+import { preferredEditor, rememberEditor, rememberTabMovesFocus, tabMovesFocus, type EditorKind } from './preferences.ts';
 import { editorProblems, resultsHtml, summary } from './results.ts';
+import { RunView } from './run-view.ts';
+import { SolutionView } from './solution-view.ts';
+import { warmWhenSeen } from './warm.ts';
 
-const EDITOR_PREF = 'ticklab-editor';
 const SAVE_DELAY_MS = 400;
-
-type EditorKind = 'monaco' | 'plain';
-
-function preferredEditor(): EditorKind {
-  try {
-    const chosen = localStorage.getItem(EDITOR_PREF);
-    if (chosen === 'plain' || chosen === 'monaco') return chosen;
-  } catch {
-    // storage disabled: fall through to the device's default
-  }
-  return matchMedia('(max-width: 40rem), (pointer: coarse)').matches ? 'plain' : 'monaco';
-}
-
-function rememberEditor(kind: EditorKind): void {
-  try {
-    localStorage.setItem(EDITOR_PREF, kind);
-  } catch {
-    // not remembered: fine
-  }
-}
 
 const isResult = (x: unknown): x is ExerciseResult =>
   typeof x === 'object' && x !== null && Array.isArray((x as ExerciseResult).tests) && Array.isArray((x as ExerciseResult).problems) && typeof (x as ExerciseResult).status === 'string';
@@ -52,11 +39,13 @@ class ExerciseView {
   private progress: ExerciseProgress = { hintsShown: 0, runs: 0 };
   private editor: CodeEditor | undefined;
   private editorLoading: Promise<CodeEditor> | undefined;
-  private run: AbortController | undefined;
   private beforeReset: string | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private solutionShown = false;
   private readonly q: <T extends HTMLElement = HTMLElement>(selector: string) => T;
+  private readonly panes: Panes;
+  private readonly console: ConsolePane;
+  private readonly solution: SolutionView;
+  private readonly runner: RunView;
 
   constructor(readonly root: HTMLElement) {
     this.q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -67,6 +56,35 @@ class ExerciseView {
     this.browserGraded = root.dataset.runsIn !== 'node';
     this.starter = JSON.parse(this.q('[data-starter]').textContent ?? '""') as string;
     this.code = this.starter;
+    this.panes = new Panes(this.q('[data-panes]'));
+    this.console = new ConsolePane(this.q('[data-console]'), this.q('[data-console-count]'));
+    this.solution = new SolutionView(this.q('[data-action="solution"]'), this.q('[data-solution]'), {
+      slug: this.slug,
+      runs: () => this.progress.runs,
+      editor: () => this.startEditing(false),
+      currentEditor: () => this.editor,
+      status: (text) => this.status(text),
+    });
+    this.runner = new RunView(
+      {
+        root,
+        slug: this.slug,
+        codeLabel: this.codeLabel,
+        status: (text, verdict) => this.status(text, verdict),
+        takeCode: () => (this.code = this.currentCode()),
+        progress: () => this.progress,
+        setProgress: (progress) => (this.progress = progress),
+        save: (extra) => this.save(extra),
+        openEditor: () => void this.startEditing(false),
+        showResult: (result) => this.showResult(result),
+        afterRun: () => this.solution.refresh(),
+      },
+      this.console,
+    );
+  }
+
+  runTests(): Promise<void> {
+    return this.browserGraded ? this.runner.run() : Promise.resolve();
   }
 
   async mount(): Promise<void> {
@@ -75,6 +93,9 @@ class ExerciseView {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && this.browserGraded) {
         e.preventDefault();
         void this.runTests();
+      } else if (isPaneShortcut(e)) {
+        e.preventDefault();
+        this.panes.toggle();
       }
     });
     // Clicking or typing into the highlighted code starts the editor there.
@@ -88,9 +109,10 @@ class ExerciseView {
     this.q<HTMLDialogElement>('[data-reset-dialog]').addEventListener('close', (e) => {
       if ((e.target as HTMLDialogElement).returnValue === 'reset') void this.reset();
     });
-    this.updateModeButton();
+    this.updateModeButtons();
 
     this.progress = await loadExercise(this.slug);
+    this.solution.refresh();
     if (this.progress.code !== undefined && this.progress.code !== this.starter) {
       this.code = this.progress.code;
       this.showSavedCode();
@@ -103,8 +125,11 @@ class ExerciseView {
       await saveExercise(this.slug, { running: false });
     } else if (isResult(this.progress.results)) {
       this.showResult(this.progress.results, this.progress.savedAt);
+      // Passed on an earlier visit: the way on is still offered.
+      this.q('[data-next]').hidden = this.progress.results.status !== 'pass';
     }
     if (this.root.dataset.needsIsolation && !globalThis.crossOriginIsolated) this.checkIsolation();
+    else if (this.browserGraded) warmWhenSeen(this.root, () => void this.warm());
   }
 
   // ------------------------------------------------------------------ view
@@ -171,24 +196,20 @@ class ExerciseView {
   }
 
   private showResult(result: ExerciseResult, lastRunAt?: number): void {
-    const panel = this.q('[data-results]');
-    panel.innerHTML = resultsHtml(result, { codeLabel: this.codeLabel, ...(lastRunAt ? { lastRunAt } : {}) });
-    panel.hidden = false;
+    this.q('[data-results]').innerHTML = resultsHtml(result, { codeLabel: this.codeLabel, ...(lastRunAt ? { lastRunAt } : {}) });
     this.status(summary(result, this.timeLimitMs), result.status);
     this.editor?.setProblems(editorProblems(result, this.codeLabel));
   }
 
-  private showPartial(tests: ExerciseResult['tests']): void {
-    const panel = this.q('[data-results]');
-    panel.innerHTML = resultsHtml({ exercise: this.slug, status: 'fail', durationMs: 0, tests, problems: [] }, { codeLabel: this.codeLabel });
-    panel.hidden = false;
-  }
-
-  private updateModeButton(): void {
-    const button = this.q<HTMLButtonElement>('[data-action="editor-mode"]');
+  private updateModeButtons(): void {
+    const mode = this.q<HTMLButtonElement>('[data-action="editor-mode"]');
     const plain = preferredEditor() === 'plain';
-    button.setAttribute('aria-pressed', String(plain));
-    button.textContent = plain ? 'Plain text editor: on' : 'Plain text editor';
+    mode.setAttribute('aria-pressed', String(plain));
+    mode.textContent = plain ? 'Plain text editor: on' : 'Plain text editor';
+    const tab = this.q<HTMLButtonElement>('[data-action="tab-focus"]');
+    const on = tabMovesFocus();
+    tab.setAttribute('aria-pressed', String(on));
+    tab.textContent = on ? 'Tab moves focus: on' : 'Tab moves focus';
   }
 
   // ------------------------------------------------------------------ actions
@@ -203,7 +224,7 @@ class ExerciseView {
     const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
     switch (action) {
       case 'run':
-        if (this.run) this.run.abort();
+        if (this.runner.running) this.runner.stop();
         else void this.runTests();
         break;
       case 'edit':
@@ -219,12 +240,23 @@ class ExerciseView {
         void this.undoReset();
         break;
       case 'solution':
-        void this.toggleSolution();
+        void this.solution.toggle();
         break;
       case 'editor-mode':
         void this.switchEditor();
         break;
+      case 'tab-focus':
+        this.setTabMovesFocus(!tabMovesFocus(), true);
+        break;
     }
+  }
+
+  /** Tab moves focus (or indents): remembered, applied to the editor, announced. */
+  private setTabMovesFocus(on: boolean, fromToolbar: boolean): void {
+    rememberTabMovesFocus(on);
+    if (fromToolbar) this.editor?.setTabMovesFocus(on);
+    this.updateModeButtons();
+    this.status(on ? 'Tab now moves focus out of the editor (remembered). Turn it off to indent with Tab.' : 'Tab now indents in the editor (remembered); Escape, then Tab, moves on.');
   }
 
   private currentCode(): string {
@@ -244,6 +276,15 @@ class ExerciseView {
     await saveExercise(this.slug, { code: this.code, savedAt, ...extra });
   }
 
+  /** The compiler and a grading worker, loaded ahead of the first Run (no code runs). */
+  private async warm(): Promise<void> {
+    if (this.runner.running) return;
+    const { warmUp } = await import('../../lib/runner/grade.ts');
+    await warmUp(this.slug, this.currentCode());
+    // Said in the markup, for the site benchmark's "first Run after the warm-up".
+    this.root.dataset.runner = 'warm';
+  }
+
   startEditing(focus: boolean): Promise<CodeEditor> {
     this.editorLoading ??= this.mountEditor(preferredEditor()).then((editor) => {
       if (focus) editor.focus();
@@ -260,12 +301,15 @@ class ExerciseView {
       label: `exercise.ts of ${this.title}`,
       onChange: (code: string) => this.onEdit(code),
       onRun: () => {
-        if (this.browserGraded && !this.run) void this.runTests();
+        if (this.browserGraded && !this.runner.running) void this.runTests();
       },
+      tabMovesFocus: tabMovesFocus(),
+      onTabMovesFocusChange: (on: boolean) => this.setTabMovesFocus(on, false),
     };
     let editor: CodeEditor;
     if (kind === 'monaco') {
-      const busy = this.run ? undefined : 'Loading the editor…';
+      // Said only when the status line is free: never over a run's phases or its verdict.
+      const busy = this.runner.running || this.q('[data-run-status]').textContent ? undefined : 'Loading the editor…';
       if (busy) this.status(busy);
       try {
         const { runnerBase } = await import('../../lib/runner/grade.ts');
@@ -284,21 +328,20 @@ class ExerciseView {
     }
     this.q('[data-saved]').hidden = true;
     // The student is about to run: load the compiler and the runner meanwhile (no code runs).
-    if (this.browserGraded && !this.run) void import('../../lib/runner/grade.ts').then((m) => m.warmUp(this.slug, this.code));
+    if (this.browserGraded && !this.runner.running) void this.warm();
     this.editor = editor;
     this.root.dataset.editor = editor.kind;
     // For the end-to-end tests, which read what was typed.
     (this.root as HTMLElement & { ticklabEditor?: CodeEditor }).ticklabEditor = editor;
     const last = this.progress.results;
     if (isResult(last)) editor.setProblems(editorProblems(last, this.codeLabel));
-    if (this.solutionShown) void this.showSolution();
     return editor;
   }
 
   private async switchEditor(): Promise<void> {
     const next: EditorKind = preferredEditor() === 'plain' ? 'monaco' : 'plain';
     rememberEditor(next);
-    this.updateModeButton();
+    this.updateModeButtons();
     if (!this.editor && !this.editorLoading) return;
     await this.editorLoading;
     this.code = this.currentCode();
@@ -306,6 +349,7 @@ class ExerciseView {
     this.editor = undefined;
     this.editorLoading = undefined;
     await this.startEditing(true);
+    await this.solution.reshow();
   }
 
   private async revealHint(): Promise<void> {
@@ -343,88 +387,6 @@ class ExerciseView {
     this.q('[data-action="undo-reset"]').hidden = true;
     this.status('Your code is back.');
     this.editor?.focus();
-  }
-
-  private async toggleSolution(): Promise<void> {
-    this.solutionShown = !this.solutionShown;
-    const button = this.q('[data-action="solution"]');
-    button.setAttribute('aria-expanded', String(this.solutionShown));
-    button.textContent = this.solutionShown ? 'Hide solution' : 'Show solution';
-    const panel = this.q('[data-solution]');
-    if (!this.solutionShown) {
-      this.editor?.showSolution(undefined, panel);
-      panel.replaceChildren();
-      panel.hidden = true;
-      return;
-    }
-    await this.showSolution();
-  }
-
-  private async showSolution(): Promise<void> {
-    const panel = this.q('[data-solution]');
-    panel.hidden = false;
-    panel.textContent = 'Loading the reference solution…';
-    const { runnerBase } = await import('../../lib/runner/grade.ts');
-    const response = await fetch(`${runnerBase()}exercises/${this.slug}/solution.ts`);
-    if (!response.ok) {
-      panel.textContent = `The reference solution could not be loaded (${response.status}).`;
-      return;
-    }
-    const solution = await response.text();
-    const editor = await this.startEditing(false);
-    if (!this.solutionShown) return;
-    const heading = document.createElement('h4');
-    heading.textContent = 'Your code beside the reference solution (read-only: your code is not changed)';
-    const box = document.createElement('div');
-    panel.replaceChildren(heading, box);
-    editor.showSolution(solution, box);
-  }
-
-  async runTests(): Promise<void> {
-    if (this.run || !this.browserGraded) return;
-    const controller = new AbortController();
-    this.run = controller;
-    const button = this.q<HTMLButtonElement>('[data-action="run"]');
-    button.textContent = 'Stop';
-    button.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
-    this.code = this.currentCode();
-    try {
-      // Saved first, marked as running: if the run takes the tab down, the code is safe
-      // and the next visit can say what happened.
-      await this.save({ running: true });
-      this.status('Running the tests…');
-      // Pressing Run also opens the editor (loaded meanwhile), so a failing test can be fixed at once.
-      void this.startEditing(false);
-      const { gradeInPage } = await import('../../lib/runner/grade.ts');
-      const done: ExerciseResult['tests'] = [];
-      const result = await gradeInPage(this.slug, this.code, {
-        signal: controller.signal,
-        onEvent: (event) => {
-          if (event.type === 'test-start') this.status(`Running: ${event.name}`);
-          else {
-            // Each finished test shows at once; the verdict follows with the type-check.
-            done.push(event.result);
-            this.showPartial(done);
-          }
-        },
-      });
-      if (controller.signal.aborted) {
-        await saveExercise(this.slug, { running: false });
-        this.progress = { ...this.progress, running: false };
-        this.status('Stopped. Your code is kept.');
-        return;
-      }
-      const runs = this.progress.runs + 1;
-      this.progress = { ...this.progress, running: false, runs, status: result.status, results: result };
-      await saveExercise(this.slug, { running: false, runs, status: result.status, results: result });
-      this.showResult(result);
-    } catch (error) {
-      await saveExercise(this.slug, { running: false });
-      this.status(`The run could not start: ${String(error)}`, 'error');
-    } finally {
-      this.run = undefined;
-      button.textContent = 'Run tests';
-    }
   }
 }
 

@@ -6,7 +6,7 @@
  * results schema, returning escaped HTML, so they are tested without a browser.
  */
 import type { ExerciseResult, Problem, TestResult } from '../../../grading/result-schema.ts';
-import { escapeHtml } from '../../lib/inline.ts';
+import { escapeHtml, inlineHtml } from '../../lib/inline.ts';
 
 const STATUS_WORD: Record<TestResult['status'], string> = { pass: 'passed', fail: 'failed', skip: 'skipped', timeout: 'timed out' };
 const STATUS_MARK: Record<TestResult['status'], string> = { pass: '✓', fail: '✗', skip: '–', timeout: '⏱' };
@@ -20,8 +20,30 @@ export function timeoutSentence(result: ExerciseResult, timeLimitMs: number): st
   return test ? `Timed out after ${seconds} s in "${test.name}"` : `Timed out after ${seconds} s while loading the code (top-level code that never ends?)`;
 }
 
+/**
+ * What the skipped tests are, in one sentence, or '' when none was: in the page a test
+ * is skipped because it needs what a browser lacks (Node's threads, most often), so the
+ * counts say so instead of "9 of 11 passed" beside "All 9 tests pass".
+ */
+export function skippedSentence(tests: readonly TestResult[]): string {
+  const skipped = tests.filter((t) => t.status === 'skip');
+  if (skipped.length === 0) return '';
+  const nodeOnly = skipped.filter((t) => /\bnode\b/i.test(t.name)).length;
+  const n = skipped.length;
+  const verb = (one: string, many: string) => (n === 1 ? one : many);
+  return nodeOnly === n
+    ? `${plural(n, 'test')} ${verb('runs', 'run')} only in Node; \`ticklab grade\` runs ${verb('it', 'them')}.`
+    : `${plural(n, 'test')} ${verb('was', 'were')} skipped in this browser; \`ticklab grade\` runs ${verb('it', 'them')}.`;
+}
+
 /** The one-line verdict shown in the status line (and announced to screen readers). */
 export function summary(result: ExerciseResult, timeLimitMs: number): string {
+  const skipped = skippedSentence(result.tests);
+  const verdict = verdictSentence(result, timeLimitMs);
+  return skipped && (result.status === 'pass' || result.status === 'fail') ? `${verdict} ${skipped}` : verdict;
+}
+
+function verdictSentence(result: ExerciseResult, timeLimitMs: number): string {
   const ran = result.tests.filter((t) => t.status !== 'skip');
   const failed = ran.filter((t) => t.status !== 'pass').length;
   const kinds = new Set(result.problems.map((p) => p.kind));
@@ -84,7 +106,9 @@ export function resultsHtml(result: ExerciseResult, view: ResultsView): string {
   }
   if (result.tests.length > 0) {
     const passed = result.tests.filter((t) => t.status === 'pass').length;
-    parts.push(`<h4>Tests: ${passed} of ${result.tests.length} passed</h4><ol class="tests">${result.tests.map(testHtml).join('')}</ol>`);
+    const ran = result.tests.filter((t) => t.status !== 'skip').length;
+    const skipped = skippedSentence(result.tests);
+    parts.push(`<h4>Tests: ${passed} of ${ran} passed</h4>${skipped ? `<p class="skipped">${inlineHtml(skipped)}</p>` : ''}<ol class="tests">${result.tests.map(testHtml).join('')}</ol>`);
   }
   return parts.join('');
 }

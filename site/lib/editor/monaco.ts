@@ -11,7 +11,8 @@
 import * as monaco from 'monaco-editor';
 import { loadManifest, runnerBase } from '../runner/grade.ts';
 import type { TypesBundle } from '../runner/protocol.ts';
-import { onThemeChange, pageTheme, type CodeEditor, type EditorOptions, type EditorProblem } from './types.ts';
+import { focusOutside } from './focus-out.ts';
+import { LEAVE_HINT, LEAVE_HINT_TAB_FOCUS, onThemeChange, pageTheme, type CodeEditor, type EditorOptions, type EditorProblem } from './types.ts';
 
 // Built with the runner (site/build/runner-files.ts) into /runner/editor/: this module,
 // its stylesheet and its two workers sit side by side.
@@ -85,7 +86,11 @@ export async function createMonacoEditor(options: EditorOptions): Promise<CodeEd
   container.replaceChildren();
   const host = document.createElement('div');
   host.className = 'monaco-host';
-  container.append(host);
+  // The same sentence as under the plain editor: how to leave by keyboard (it works here too).
+  const help = document.createElement('p');
+  help.className = 'editor-help';
+  help.id = `monaco-help-${models + 1}`;
+  container.append(host, help);
   // Each exercise on a page gets its own folder, so two exercises' files do not clash.
   const model = monaco.editor.createModel(options.value, 'typescript', monaco.Uri.parse(`file:///exercise-${++models}/exercise.ts`));
   const editor = monaco.editor.create(host, {
@@ -96,20 +101,80 @@ export async function createMonacoEditor(options: EditorOptions): Promise<CodeEd
     scrollBeyondLastLine: false,
     fontSize: 14,
     tabSize: 2,
-    ariaLabel: `${options.label}. Ctrl+Enter runs the tests; Ctrl+M switches Tab between indenting and moving focus.`,
+    ariaLabel: `${options.label}. Ctrl+Enter runs the tests. Escape, then Tab, leaves the editor; Ctrl+M switches Tab between indenting and moving focus.`,
+    tabFocusMode: options.tabMovesFocus,
     accessibilitySupport: 'auto',
     fixedOverflowWidgets: true,
   });
   editor.onDidChangeModelContent(() => options.onChange(model.getValue()));
+  const tabFocus = () => editor.getOption(monaco.editor.EditorOption.tabFocusMode);
+  const showHelp = () => (help.textContent = tabFocus() ? LEAVE_HINT_TAB_FOCUS : LEAVE_HINT);
+  showHelp();
+  // Ctrl+M flips Monaco's own (page-wide) switch: follow it, so the toolbar and the memory agree.
+  let lastTabFocus = tabFocus();
+  editor.onDidChangeConfiguration((e) => {
+    if (!e.hasChanged(monaco.editor.EditorOption.tabFocusMode) || tabFocus() === lastTabFocus) return;
+    lastTabFocus = tabFocus();
+    showHelp();
+    options.onTabMovesFocusChange?.(lastTabFocus);
+  });
+  // Escape, then Tab: out of the editor, as in the plain one. Caught before Monaco sees the Tab.
+  let escaped = false;
+  host.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape') {
+        escaped = true;
+        return;
+      }
+      if (e.key === 'Tab' && escaped && !tabFocus() && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        e.stopPropagation();
+        focusOutside(host, e.shiftKey);
+      }
+      if (e.key !== 'Shift') escaped = false;
+    },
+    true,
+  );
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
 
-  let diff: { editor: monaco.editor.IStandaloneDiffEditor; original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel } | undefined;
-  const closeDiff = () => {
+  // One diff editor per exercise, made on first use and kept: disposing its models while
+  // Monaco's worker still computes a diff rejects with "no diff result available" (showing,
+  // hiding and showing again did exactly that). Hiding takes it out of the page; showing
+  // again puts it back with fresh texts.
+  let diff: { editor: monaco.editor.IStandaloneDiffEditor; original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel; box: HTMLElement } | undefined;
+  const diffEditor = () => {
+    if (diff) return diff;
+    const box = document.createElement('div');
+    box.className = 'monaco-diff-host';
+    const original = monaco.editor.createModel('', 'typescript');
+    const modified = monaco.editor.createModel('', 'typescript');
+    const editorOfDiff = monaco.editor.createDiffEditor(box, {
+      theme: themeName(),
+      automaticLayout: true,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      ariaLabel: 'Your code (left) and the reference solution (right)',
+      originalAriaLabel: 'Your code',
+      modifiedAriaLabel: 'Reference solution',
+      tabFocusMode: true,
+    });
+    editorOfDiff.setModel({ original, modified });
+    diff = { editor: editorOfDiff, original, modified, box };
+    return diff;
+  };
+  const disposeDiff = () => {
     if (!diff) return;
-    diff.editor.dispose();
-    diff.original.dispose();
-    diff.modified.dispose();
+    const { editor: e, original, modified } = diff;
     diff = undefined;
+    e.setModel(null);
+    e.dispose();
+    original.dispose();
+    modified.dispose();
   };
 
   return {
@@ -122,6 +187,13 @@ export async function createMonacoEditor(options: EditorOptions): Promise<CodeEd
       editor.pushUndoStop();
     },
     focus: () => editor.focus(),
+    setTabMovesFocus(on) {
+      editor.updateOptions({ tabFocusMode: on });
+      // Still on after Ctrl+M turned Monaco's page-wide switch on: flip that one back too.
+      if (tabFocus() !== on) editor.trigger('ticklab', 'editor.action.toggleTabFocusMode', null);
+      lastTabFocus = tabFocus();
+      showHelp();
+    },
     revealLine(line, column = 1) {
       editor.revealLineInCenter(line);
       editor.setPosition({ lineNumber: line, column });
@@ -146,32 +218,17 @@ export async function createMonacoEditor(options: EditorOptions): Promise<CodeEd
       );
     },
     showSolution(solution, where) {
-      closeDiff();
-      if (solution === undefined) return;
-      where.replaceChildren();
-      const box = document.createElement('div');
-      box.className = 'monaco-diff-host';
-      where.append(box);
-      const original = monaco.editor.createModel(model.getValue(), 'typescript');
-      const modified = monaco.editor.createModel(solution, 'typescript');
-      const diffEditor = monaco.editor.createDiffEditor(box, {
-        theme: themeName(),
-        automaticLayout: true,
-        readOnly: true,
-        originalEditable: false,
-        renderSideBySide: true,
-        useInlineViewWhenSpaceIsLimited: true,
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        ariaLabel: 'Your code (left) and the reference solution (right)',
-        originalAriaLabel: 'Your code',
-        modifiedAriaLabel: 'Reference solution',
-      });
-      diffEditor.setModel({ original, modified });
-      diff = { editor: diffEditor, original, modified };
+      if (solution === undefined) {
+        diff?.box.remove();
+        return;
+      }
+      const d = diffEditor();
+      d.original.setValue(model.getValue());
+      d.modified.setValue(solution);
+      where.replaceChildren(d.box);
     },
     dispose() {
-      closeDiff();
+      disposeDiff();
       editor.dispose();
       model.dispose();
       container.replaceChildren();

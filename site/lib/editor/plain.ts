@@ -1,10 +1,10 @@
 /**
  * The plain editor: a labelled <textarea>, for phones and screen readers, or for anyone
- * who picks it. Tab indents by two spaces (code needs it); Escape then Tab leaves the
- * field, as the hint under it says. Ctrl/Cmd+Enter runs. Problems are listed under the
- * field with their lines, and "go to line" selects the line.
+ * who picks it. Tab indents by two spaces (code needs it) unless "Tab moves focus" is on;
+ * Escape then Tab leaves the field, as the hint under it says. Ctrl/Cmd+Enter runs.
+ * Problems are listed under the field with their lines, and "go to line" selects the line.
  */
-import type { CodeEditor, EditorOptions, EditorProblem } from './types.ts';
+import { LEAVE_HINT, LEAVE_HINT_TAB_FOCUS, type CodeEditor, type EditorOptions, type EditorProblem } from './types.ts';
 
 let counter = 0;
 
@@ -19,7 +19,9 @@ export function createPlainEditor(options: EditorOptions): CodeEditor {
   const help = document.createElement('p');
   help.id = `${id}-help`;
   help.className = 'editor-help';
-  help.textContent = 'Tab indents; press Escape, then Tab, to move on. Ctrl+Enter (⌘+Enter on a Mac) runs the tests.';
+  let tabMovesFocus = options.tabMovesFocus;
+  const showHelp = () => (help.textContent = tabMovesFocus ? LEAVE_HINT_TAB_FOCUS : LEAVE_HINT);
+  showHelp();
   const area = document.createElement('textarea');
   area.id = id;
   area.className = 'plain-editor';
@@ -46,7 +48,7 @@ export function createPlainEditor(options: EditorOptions): CodeEditor {
       escaped = true;
       return;
     }
-    if (e.key === 'Tab' && !escaped && !e.ctrlKey && !e.altKey && !e.metaKey) {
+    if (e.key === 'Tab' && !escaped && !tabMovesFocus && !e.ctrlKey && !e.altKey && !e.metaKey) {
       e.preventDefault();
       const { selectionStart: start, selectionEnd: end, value } = area;
       if (e.shiftKey) {
@@ -85,6 +87,10 @@ export function createPlainEditor(options: EditorOptions): CodeEditor {
     },
     focus: () => area.focus(),
     revealLine,
+    setTabMovesFocus(on) {
+      tabMovesFocus = on;
+      showHelp();
+    },
     setProblems(list: readonly EditorProblem[]) {
       problems.replaceChildren(
         ...list.map((p) => {

@@ -21,7 +21,15 @@ export interface EditorOptions {
   onChange(code: string): void;
   /** Ctrl/Cmd+Enter. */
   onRun(): void;
+  /** Whether Tab moves focus out of the editor instead of indenting (the student's choice, remembered). */
+  tabMovesFocus: boolean;
+  /** The editor's own key (Monaco's Ctrl+M) changed that mode. */
+  onTabMovesFocusChange?(on: boolean): void;
 }
+
+/** The sentence under both editors that says how to leave them by keyboard. */
+export const LEAVE_HINT = 'Tab indents; press Escape, then Tab, to move on (or turn on "Tab moves focus"). Ctrl+Enter (⌘+Enter on a Mac) runs the tests.';
+export const LEAVE_HINT_TAB_FOCUS = 'Tab moves focus out of the editor ("Tab moves focus" is on). Ctrl+Enter (⌘+Enter on a Mac) runs the tests.';
 
 export interface CodeEditor {
   readonly kind: 'monaco' | 'plain';
@@ -32,6 +40,8 @@ export interface CodeEditor {
   revealLine(line: number, column?: number): void;
   /** Marks these problems in the code (replacing the previous ones). */
   setProblems(problems: readonly EditorProblem[]): void;
+  /** Tab moves focus (true) or indents (false). */
+  setTabMovesFocus(on: boolean): void;
   /** Shows the reference solution beside the student's code, or hides it (undefined). */
   showSolution(solution: string | undefined, container: HTMLElement): void;
   dispose(): void;

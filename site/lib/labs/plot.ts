@@ -9,6 +9,7 @@ import uPlot from 'uplot';
 // Inlined into this chunk and added on first use, so that no page loads it before a lab runs.
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import type { LabChart, LabResult } from '../../../engine/labs/result.ts';
+import { legendLabel, legendValue } from './legend.ts';
 
 const COLORS = ['#2f6fdf', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#1098ad'];
 
@@ -62,8 +63,8 @@ function table(chart: LabChart, reference: LabChart | undefined, xs: number[]): 
     head.append(cell);
   };
   th(chart.x.label);
-  for (const s of chart.series) th(`${s.label}: yours`);
-  for (const s of reference?.series ?? []) th(`${s.label}: reference`);
+  for (const s of chart.series) th(legendLabel('you', s.label));
+  for (const s of reference?.series ?? []) th(legendLabel('reference', s.label));
   const body = t.createTBody();
   for (const x of xs) {
     const row = body.insertRow();
@@ -113,22 +114,23 @@ export function renderCharts(into: HTMLElement, result: LabResult, reference: La
     into.append(figure);
 
     const bars = chart.kind === 'bars';
+    const xLabels = xs.map((x) => tickLabel(chart, x));
     const series: uPlot.Series[] = [
       { label: chart.x.label, value: (_u, v) => (v === null ? '–' : category ? (tickLabel(chart, xs[v] ?? NaN)) : tickLabel(chart, v)) },
       ...chart.series.map((s, i): uPlot.Series => ({
-        label: `${s.label} (yours)`,
+        label: legendLabel('you', s.label),
         stroke: COLORS[i % COLORS.length],
         width: 2,
         ...(bars ? { fill: `${COLORS[i % COLORS.length]}bb`, paths: uPlot.paths.bars!({ size: [0.5, 90] }), points: { show: false } } : { points: { show: true, size: 6 } }),
-        value: (_u, v) => `${fmt(v)} ${chart.y.unit}`,
+        value: (_u, v, si, idx) => legendValue(v, idx, data[si] as (number | null)[], xLabels, chart.y.unit, fmt),
       })),
       ...(ref?.series ?? []).map((s, i): uPlot.Series => ({
-        label: `${s.label} (reference)`,
+        label: legendLabel('reference', s.label),
         stroke: COLORS[i % COLORS.length],
         width: 1.5,
         dash: [6, 4],
         ...(bars ? { paths: () => null, points: { show: true, size: 12, width: 2, fill: 'transparent' } } : { points: { show: true, size: 5 } }),
-        value: (_u, v) => `${fmt(v)} ${chart.y.unit}`,
+        value: (_u, v, si, idx) => legendValue(v, idx, data[si] as (number | null)[], xLabels, chart.y.unit, fmt),
       })),
     ];
     const logX = chart.x.scale === 'log';

@@ -18,7 +18,7 @@ import { driveWorker, outcomeOfReport, type WorkerReport, type WorkerRunOptions 
 import { makeNonce } from '../../../grading/report-check.ts';
 import { typeSuppressions } from '../../../grading/type-suppressions.ts';
 import { decodeMappings, mapLocations } from '../../../grading/source-map.ts';
-import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunnerManifest } from './protocol.ts';
+import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
 
 /** The runner's folder on this site: `/runner/` under the site's base. */
 export function runnerBase(): string {
@@ -121,13 +121,16 @@ export async function warmUp(slug: string, code?: string): Promise<void> {
   if (code !== undefined) await check({ type: 'typecheck', slug, code, codeLabel: codeLabelOf(slug) });
 }
 
-/** Progress and cancellation of a run (the grading core's worker options). */
-export type RunOptions = WorkerRunOptions;
+/** Progress and cancellation of a run (the grading core's worker options), with the page's phases and console (issue 20). */
+export type RunOptions = WorkerRunOptions & RunHooks;
 
 /** Sends one run to a waiting worker and collects its report, signed with a fresh nonce; terminates it at the time limit. Never rejects. */
 export function runInWorker(ready: ReadyWorker, request: Omit<Extract<GradeRequest, { type: 'run' }>, 'nonce'>, timeLimitMs: number, options: RunOptions = {}): Promise<WorkerReport> {
   const nonce = makeNonce();
   // The clock starts with the run: preparation happened before, without student code.
+  // Console lines go to the page, when signed with this run's nonce (driveWorker keeps onmessage for its own messages).
+  const onConsole = options.onConsole;
+  if (onConsole) ready.worker.addEventListener('message', (e: MessageEvent<GradeReply>) => e.data.type === 'console' && e.data.nonce === nonce && onConsole(e.data.entry));
   return driveWorker(ready.worker, () => ready.worker.postMessage({ ...request, nonce } satisfies GradeRequest), timeLimitMs, { ...options, nonce });
 }
 
@@ -182,8 +185,11 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   // Marks for the site benchmark's breakdown (transpile, tests, type-check), in the Performance panel too.
   const mark = (name: string, start: number) => performance.measure(`ticklab ${name}`, { start, end: performance.now() });
   const t0 = performance.now();
+  const phase = options.onPhase ?? (() => {}); // issue 20: the page shows the phases
+  phase({ step: 'bundle', state: 'active' });
   const transpiled = await check({ type: 'transpile', code, codeLabel, runnerBase: runnerBase() });
   mark('transpile', t0);
+  phase({ step: 'bundle', state: transpiled.type === 'transpiled' && transpiled.problems.length === 0 ? 'done' : 'failed' });
   if (transpiled.type !== 'transpiled') {
     giveBack(slug, ready);
     return finish([], [{ kind: 'crash', message: transpiled.type === 'failed' ? transpiled.message : 'the type-check worker answered out of turn' }]);
@@ -194,7 +200,10 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   }
   // Run the tests and type-check meanwhile, as the CLI does.
   const t1 = performance.now();
+  phase({ step: 'typecheck', state: 'active' });
   const typed = check({ type: 'typecheck', slug, code, codeLabel }).finally(() => mark('typecheck', t1));
+  void typed.then((r) => phase({ step: 'typecheck', state: r.type === 'typechecked' && r.problems.length === 0 ? 'done' : 'failed' }));
+  phase({ step: 'tests', state: 'active', done: 0 });
   await ready.ready;
   mark('worker ready', t1);
   const t2 = performance.now();
@@ -206,6 +215,7 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
     options,
   );
   mark('tests', t2);
+  phase({ step: 'tests', state: report.timedOut || report.error ? 'failed' : 'done' });
   const ran = outcomeOfReport(report, exercise.timeLimitMs, report.reader?.collected);
   // Errors thrown in the student's code name its TypeScript lines, as in the CLI.
   const map = transpiled.mappings ? decodeMappings(transpiled.mappings) : undefined;

@@ -5,6 +5,7 @@
  */
 import type { HarnessEvent, HarnessOutcome } from '../../../grading/run-tests.ts';
 import type { Problem } from '../../../grading/result-schema.ts';
+import type { ConsoleEntry } from '../../../grading/console-capture.ts';
 
 /** `/runner/manifest.json`: one entry per exercise, written at build time. */
 export interface RunnerManifest {
@@ -62,7 +63,27 @@ export type GradeRequest =
 
 export type GradeReply =
   | { type: 'ready' }
+  /** A line the student's code or the tests printed (grading/console-capture.ts). */
+  | { nonce: string; type: 'console'; entry: ConsoleEntry }
   | { nonce: string; type: 'event'; event: HarnessEvent }
   | { nonce: string; type: 'collected'; names: string[] }
   | { nonce: string; type: 'done'; outcome: HarnessOutcome }
   | { nonce: string; type: 'error'; message: string };
+
+// ----------------------------------------------------------------- phases of a run
+
+/** The steps of a run the page shows as they happen. */
+export type RunStep = 'bundle' | 'typecheck' | 'tests';
+export type StepState = 'pending' | 'active' | 'done' | 'failed' | 'skipped';
+
+/** One change of a run's progress, from `gradeInPage` to the page. */
+export type RunPhase =
+  | { step: 'bundle' | 'typecheck'; state: StepState }
+  /** The tests: `done` finished so far, `total` when known, `current` the one running. */
+  | { step: 'tests'; state: StepState; done?: number; total?: number; current?: string };
+
+/** What a page-side run reports beyond the grading core's events. */
+export interface RunHooks {
+  onPhase?(phase: RunPhase): void;
+  onConsole?(entry: ConsoleEntry): void;
+}

@@ -22,6 +22,7 @@ import '../../../grading/seal-now.ts';
 import { defaultEndowments, evaluateStudentModule } from '../../../grading/seal.ts';
 import { collectTestNames, runTestModule } from '../../../grading/run-tests.ts';
 import type { GradeReply, GradeRequest } from './protocol.ts';
+import { ConsoleCapture, captureConsole } from '../../../grading/console-capture.ts';
 
 /** The worker's global scope (the project's types are the page's, DOM). */
 const scope = globalThis as unknown as { postMessage(message: unknown): void; onmessage: ((e: MessageEvent<GradeRequest>) => void) | null };
@@ -76,7 +77,14 @@ async function sealedModuleUrl(js: string, key: string): Promise<string> {
   const wanted = [...new Set([...js.matchAll(/require\("(#engine\/[a-z0-9-]+)"\)/g)].map((m) => m[1]!))];
   const imports: Record<string, object> = {};
   for (const specifier of wanted) imports[specifier] = (await import(/* @vite-ignore */ engineUrl(specifier.slice('#engine/'.length)))) as object;
-  const endowments = defaultEndowments({ log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug });
+  // Forwarders, looked up at call time: the console the capture has patched.
+  const endowments = defaultEndowments({
+    log: (...a: unknown[]) => console.log(...a),
+    info: (...a: unknown[]) => console.info(...a),
+    warn: (...a: unknown[]) => console.warn(...a),
+    error: (...a: unknown[]) => console.error(...a),
+    debug: (...a: unknown[]) => console.debug(...a),
+  });
   const exports = evaluateStudentModule(js, imports, endowments, 'exercise.ts');
   const stash = ((globalThis as Record<string, unknown>)[STASH] ??= {}) as Record<string, unknown>;
   stash[key] = exports;
@@ -94,6 +102,9 @@ async function testModuleUrl(testModule: string, exerciseUrl: string): Promise<s
 
 async function run(request: Extract<GradeRequest, { type: 'run' }>): Promise<void> {
   const { nonce } = request;
+  // Console output of the student's code and the tests goes to the page, capped (one worker grades one run: nothing to restore).
+  const capture = new ConsoleCapture((entry) => post({ nonce, type: 'console', entry }));
+  captureConsole(console, capture);
   // The tests' names, listed with the course's starting file before the student's code is loaded.
   if (request.starterJs !== undefined) {
     try {
@@ -107,7 +118,10 @@ async function run(request: Extract<GradeRequest, { type: 'run' }>): Promise<voi
   const outcome = await runTestModule({
     importTests: async () => import(/* @vite-ignore */ await testModuleUrl(request.testModule, await sealedModuleUrl(request.studentJs, 'student'))),
     testTimeoutMs: request.testTimeoutMs,
-    onEvent: (event) => post({ nonce, type: 'event', event }),
+    onEvent: (event) => {
+      if (event.type === 'test-start') capture.test = event.name; // console lines are tagged with their test
+      post({ nonce, type: 'event', event });
+    },
   });
   post({ nonce, type: 'done', outcome });
 }
