@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runInWorkers } from '#engine/run-in-workers';
+import fc from 'fast-check';
 import { lock, unlock } from './exercise.ts';
+import { runSchedule } from './replay-scheduler.ts';
 
 type AnyFn = (...args: unknown[]) => unknown;
 const WRITES = ['add', 'sub', 'and', 'or', 'xor', 'exchange', 'compareExchange', 'store'];
@@ -171,6 +173,22 @@ describe('one thread, other threads played by the test', () => {
     w.unlock();
     expect(w.word[w.index], 'the word after unlock').toBe(0);
     expect(w.notifies - before, 'Atomics.notify calls by unlock while a thread slept in wait (without one, it sleeps forever)').toBeGreaterThan(0);
+  });
+});
+
+describe('two to four simulated threads, a context switch possible at every Atomics call', () => {
+  it('keeps the lock exclusive and loses no wake-up on 200 seeded schedules (two or more waiters included)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(1_000), { minLength: 1, maxLength: 64 }), (threads, iterations, choices) => {
+        const run = runSchedule(lock, unlock, threads, iterations, choices);
+        const fail = (problem: string) =>
+          expect.fail(`${threads} threads, ${iterations} lock/increment/unlock each: ${problem}\nthe schedule, last 24 steps:\n  ${run.trace.slice(-24).join('\n  ')}`);
+        if (run.problem) fail(run.problem);
+        if (run.counter !== threads * iterations) fail(`the guarded counter is ${run.counter}, not ${threads * iterations}: an update was lost`);
+        if (run.word !== 0) fail(`the lock word is ${run.word} once every thread has unlocked, not 0`);
+      }),
+      { seed: 20261203, numRuns: 200, includeErrorInReport: true },
+    );
   });
 });
 
