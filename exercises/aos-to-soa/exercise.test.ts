@@ -122,6 +122,13 @@ describe('values that do not fit are refused, not wrapped', () => {
     refuse({ ts: I64_MIN - 1n }, 'ts');
   });
 
+  it('NaN and the infinities are RangeErrors naming the field, for qty and price alike', () => {
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      refuse({ qty: bad }, 'qty');
+      refuse({ price: bad }, 'price');
+    }
+  });
+
   it('a side other than buy or sell is a RangeError naming side', () => {
     refuse({ side: 'hold' as Order['side'] }, 'side');
   });
@@ -170,5 +177,33 @@ describe('toOrders reads columns built elsewhere', () => {
       { id: U64_MAX, price: 4, qty: 2 ** 32 - 1, side: 'buy', ts: 5n },
     ];
     expect(firstDifference(expected, toOrders(cols)), 'first difference from the hand-made columns').toBeUndefined();
+  });
+});
+
+// ------------------------------------------------------------------ the whole domain
+describe('the whole domain', () => {
+  // Edge values of every field mixed freely, and buy prices that are all negative (a best
+  // bid below zero is still the best bid), on lists of 0 to 40 orders.
+  const edgeOrder: fc.Arbitrary<Order> = fc.record({
+    id: fc.oneof(fc.constantFrom(0n, 1n, 2n ** 53n, 2n ** 53n + 1n, 2n ** 63n, U64_MAX), fc.bigInt({ min: 0n, max: U64_MAX })),
+    price: fc.oneof(fc.constantFrom(-(2 ** 31), -(2 ** 31) + 1, -1, 0, 1, 2 ** 31 - 1), fc.integer({ min: -(2 ** 31), max: -1 })),
+    qty: fc.oneof(fc.constantFrom(0, 1, 2 ** 31, 2 ** 32 - 1), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
+    side: fc.constantFrom<'buy' | 'sell'>('buy', 'sell'),
+    ts: fc.oneof(fc.constantFrom(I64_MIN, -1n, 0n, I64_MAX), fc.bigInt({ min: I64_MIN, max: I64_MAX })),
+  });
+
+  it('round-trips and answers bestBid like a scan of the objects on 500 lists of edge-valued orders', () => {
+    fc.assert(
+      fc.property(fc.array(edgeOrder, { maxLength: 40 }), (orders) => {
+        const cols = toColumns(orders);
+        const diff = firstDifference(orders, toOrders(cols));
+        if (diff) expect.fail(`round trip of ${orders.length} orders: ${diff}`);
+        let want: number | undefined;
+        for (const o of orders) if (o.side === 'buy' && (want === undefined || o.price > want)) want = o.price;
+        const got = bestBid(cols);
+        if (got !== want) expect.fail(`bestBid of ${orders.length} orders (buy prices ${JSON.stringify(orders.filter((o) => o.side === 'buy').map((o) => o.price))}): ${got}, not ${want}`);
+      }),
+      { seed: 20261203, numRuns: 500 },
+    );
   });
 });

@@ -196,16 +196,18 @@ describe('every sequence obeys "many readers XOR one writer"', () => {
     fc.constant({ op: 'borrowMut' as const }),
     fc.record({ op: fc.constantFrom('release' as const, 'read' as const, 'write' as const, 'dispose' as const), pick: fc.nat(20) }),
   );
-  type Guard = { value: number; release(): void; [Symbol.dispose](): void };
+  type Guard = { value: unknown; release(): void; [Symbol.dispose](): void };
+  const VALUES: unknown[] = [undefined, 0, null, -0, Number.NaN, '', false, { id: 1 }, 2 ** 53, undefined];
 
   it('matches a model on 300 random sequences', () => {
     assertProperty(
       fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
-        const cell = new BorrowCell(0);
+        // Values a sentinel check mistakes for "nothing here": undefined, null, 0, -0, NaN, '' and false.
+        const cell = new BorrowCell<unknown>(VALUES[ops.length % VALUES.length]);
         const guards: { guard: Guard; mutable: boolean; live: boolean; name: string }[] = [];
         let readers = 0;
         let writing = false;
-        let value = 0;
+        let value: unknown = VALUES[ops.length % VALUES.length];
         for (const [step, s] of ops.entries()) {
           const at = `step ${step}, ${readers} readers, ${writing ? 'a writer' : 'no writer'} live`;
           if (s.op === 'borrow' || s.op === 'borrowMut') {
@@ -223,13 +225,14 @@ describe('every sequence obeys "many readers XOR one writer"', () => {
             if (!g) continue;
             const state = g.live ? 'live' : 'released';
             if (s.op === 'read') {
-              let seen: number | undefined;
+              let seen: unknown;
               same(outcome(() => (seen = g.guard.value)), g.live ? 'ok' : 'released', () => `reading ${g.name}, ${state}, at ${at}`);
               if (g.live) same(seen, value, () => `the value read through ${g.name} at ${at}`);
             } else if (s.op === 'write') {
               if (!g.mutable) continue; // a Ref has no setter: TypeScript forbids the write
-              same(outcome(() => (g.guard.value = step)), g.live ? 'ok' : 'released', () => `writing ${g.name}, ${state}, at ${at}`);
-              if (g.live) value = step;
+              const next = VALUES[step % VALUES.length];
+              same(outcome(() => (g.guard.value = next)), g.live ? 'ok' : 'released', () => `writing ${g.name}, ${state}, at ${at}`);
+              if (g.live) value = next;
             } else {
               const expected = s.op === 'dispose' || g.live ? 'ok' : 'released';
               same(outcome(() => (s.op === 'dispose' ? g.guard[Symbol.dispose]() : g.guard.release())), expected, () => `${s.op === 'dispose' ? 'disposing' : 'releasing'} ${g.name}, ${state}, at ${at}`);

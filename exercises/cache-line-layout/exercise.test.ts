@@ -246,3 +246,48 @@ describe('reading and writing records in a DataView', () => {
     expect(() => writeRecord(view, 0, layout, missing), 'the error names the missing field').toThrow(/venue/);
   });
 });
+
+// ------------------------------------------------------------------ the whole domain
+describe('the whole domain', () => {
+  // Line sizes from 8 to 4,096 bytes, record indices up to 2^32 (records past 2 GiB, where
+  // int32 arithmetic wraps), both modes, random structs: against the arithmetic of the text.
+  it('straddlingFields agrees with the arithmetic for any line size and records far past 2^31 bytes', () => {
+    fc.assert(
+      fc.property(
+        struct,
+        fc.constantFrom<'aligned' | 'packed'>('aligned', 'packed'),
+        fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 2 ** 26, max: 2 ** 32 }), fc.constantFrom(2 ** 31, 2 ** 32 - 1)),
+        fc.constantFrom(8, 16, 32, 64, 128, 4_096),
+        (fields, mode, index, lineBytes) => {
+          const layout = layoutStruct(fields, mode);
+          const base = index * layout.size;
+          const want = layout.fields.filter((f) => Math.floor((base + f.offset) / lineBytes) !== Math.floor((base + f.offset + f.size - 1) / lineBytes)).map((f) => f.name);
+          const got = straddlingFields(layout, index, lineBytes);
+          if (JSON.stringify(got) !== JSON.stringify(want)) {
+            expect.fail(`straddlingFields(${mode} ${JSON.stringify(fields.map((f) => f.type))}, record ${index}, ${lineBytes}-byte lines): ${JSON.stringify(got)}, not ${JSON.stringify(want)}`);
+          }
+        },
+      ),
+      { seed: 20261203, numRuns: 1_000 },
+    );
+  });
+
+  it('floats come back bit for bit: NaN, -0, the infinities, subnormals and the extremes', () => {
+    const fields: FieldSpec[] = [
+      { name: 'a', type: 'f64' },
+      { name: 'b', type: 'f32' },
+      { name: 'c', type: 'u8' },
+    ];
+    const specials = [Number.NaN, -0, 0, Infinity, -Infinity, Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** -1074, 1 + 2 ** -52];
+    for (const mode of ['aligned', 'packed'] as const) {
+      const layout = layoutStruct(fields, mode);
+      const view = new DataView(new ArrayBuffer(layout.size * 3));
+      for (const x of specials) {
+        writeRecord(view, 1, layout, { a: x, b: x, c: 255 });
+        const back = readRecord(view, 1, layout);
+        if (!Object.is(back.a, x)) expect.fail(`${mode}: f64 ${x} came back as ${String(back.a)}`);
+        if (!Object.is(back.b, Math.fround(x))) expect.fail(`${mode}: f32 ${x} came back as ${String(back.b)}, not ${Math.fround(x)}`);
+      }
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { OrderBook, type BookEvent, type BookSnapshot, type Side } from '#engine/order-book';
 import { firstDivergence, formatBook, formatEvent, type Divergence } from '#engine/tape';
 import { generateTape } from '#engine/tape-gen';
@@ -141,5 +142,43 @@ describe("against the engine's order book on seeded random tapes", () => {
     const lines = generateTape({ seed: 25, count: 1000, resting: 600, mix });
     const d = firstDivergence(lines, new OrderBook(), new Book(), { snapshotEvery: 10 });
     expect(d, explain(d)).toBeNull();
+  });
+});
+
+// ------------------------------------------------------------------ the whole domain
+// Short, dense tapes the generator above never writes: a pool of six ids (so cancels and
+// modifies hit resting, filled, cancelled and never-used ids, and ids come back to be
+// refused), the largest ids, prices and quantities the tape allows (2^53 - 1) beside
+// small ones, every shape of modify (price only, qty only, both, the same qty, one more,
+// one less), markets, and bad lines. Compared with the engine after every line.
+
+const MAX_TAPE = Number.MAX_SAFE_INTEGER;
+const edgeTapeId = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 6 }) }, { weight: 1, arbitrary: fc.constantFrom(2 ** 31, 2 ** 32 + 1, MAX_TAPE) });
+const edgeTapePrice = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 99, max: 102 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 2 ** 31, MAX_TAPE - 1, MAX_TAPE) });
+const edgeTapeQty = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 12 }) }, { weight: 1, arbitrary: fc.constantFrom(2 ** 31, 2 ** 53 - 2, MAX_TAPE) });
+const edgeTapeSide = fc.constantFrom('buy', 'sell');
+const edgeTapeLine: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(edgeTapeId, edgeTapeSide, edgeTapePrice, edgeTapeQty).map(([id, side, price, qty]) => JSON.stringify({ op: 'limit', id, side, price, qty })) },
+  { weight: 1, arbitrary: fc.tuple(edgeTapeId, edgeTapeSide, edgeTapeQty).map(([id, side, qty]) => JSON.stringify({ op: 'market', id, side, qty })) },
+  { weight: 2, arbitrary: edgeTapeId.map((id) => JSON.stringify({ op: 'cancel', id })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(edgeTapeId, fc.option(edgeTapePrice, { nil: undefined }), fc.option(edgeTapeQty, { nil: undefined }))
+      .filter(([, price, qty]) => price !== undefined || qty !== undefined)
+      .map(([id, price, qty]) => JSON.stringify({ op: 'modify', id, price, qty })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('', 'not json', '{"op":"limit","id":0,"side":"buy","price":100,"qty":1}', `{"op":"limit","id":7,"side":"buy","price":${MAX_TAPE + 1},"qty":1}`, '{"op":"modify","id":1}', '{"op":"cancel"}') },
+);
+
+describe('the whole domain', () => {
+  it("replays 200 short dense tapes (six ids, prices and quantities up to 2^53 - 1, every shape of modify) with the engine's events and book after every line", () => {
+    fc.assert(
+      fc.property(fc.array(edgeTapeLine, { minLength: 1, maxLength: 30 }), (lines) => {
+        const d = firstDivergence(lines, new OrderBook(), new Book(), { snapshotEvery: 1 });
+        if (d !== null) expect.fail(`${explain(d)}\n  the tape: ${JSON.stringify(lines)}`);
+      }),
+      { seed: 20261203, numRuns: 200 },
+    );
   });
 });

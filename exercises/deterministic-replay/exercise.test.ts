@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { OrderBook } from '#engine/order-book';
 import { parseTapeLine } from '#engine/tape';
 import { generateTape } from '#engine/tape-gen';
@@ -148,5 +149,69 @@ describe('nothing but the tape reaches the record', () => {
     const resting = engineRecord(tape).split('\n').find((l) => l.startsWith('order '))!;
     const id = resting.split(' ')[1];
     expect(auditChecksum([...tape, `{"op":"cancel","id":${id}}`]), 'checksum after cancelling a resting order').not.toBe(auditChecksum(tape));
+  });
+});
+
+// ------------------------------------------------------------------ the whole domain
+// Short tapes with values at the edges the exercise text allows: prices, quantities and
+// ids up to 2^53 - 1 (so sums of qty, fills of one id and notionals pass 2^53, and ids
+// pass int32's 2^31), bad lines, and the tape given as a one-shot iterable (a generator),
+// which `Iterable<string>` allows.
+
+const BIG = Number.MAX_SAFE_INTEGER;
+const edgeInt = fc.oneof(
+  fc.integer({ min: 1, max: 20 }),
+  fc.integer({ min: BIG - 20, max: BIG }),
+  fc.integer({ min: 2 ** 52, max: 2 ** 52 + 20 }),
+  fc.integer({ min: 2 ** 31 - 3, max: 2 ** 31 + 3 }),
+  fc.integer({ min: 2 ** 32 - 3, max: 2 ** 32 + 3 }),
+  fc.integer({ min: 1, max: BIG }),
+);
+/** A few prices, so that orders cross and trade: near 1, near 2^31 and near 2^53. */
+const edgePrice = fc.constantFrom(1, 2, 3, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, BIG - 2, BIG - 1, BIG);
+const edgeLine = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(edgeInt, fc.constantFrom<'buy' | 'sell'>('buy', 'sell'), edgePrice, edgeInt).map(([id, side, price, qty]) => limit(id, side, price, qty)) },
+  { weight: 1, arbitrary: fc.tuple(edgeInt, fc.constantFrom('buy', 'sell'), edgeInt).map(([id, side, qty]) => `{"op":"market","id":${id},"side":"${side}","qty":${qty}}`) },
+  { weight: 1, arbitrary: edgeInt.map((id) => `{"op":"cancel","id":${id}}`) },
+  { weight: 1, arbitrary: fc.tuple(edgeInt, edgePrice, edgeInt).map(([id, price, qty]) => `{"op":"modify","id":${id},"price":${price},"qty":${qty}}`) },
+  { weight: 1, arbitrary: fc.constantFrom('', 'not json', '{"op":"limit","id":0,"side":"buy","price":1,"qty":1}', `{"op":"limit","id":1,"side":"buy","price":${BIG + 1},"qty":1}`) },
+);
+
+function* oneShot(lines: readonly string[]): Generator<string> {
+  yield* lines;
+}
+
+describe('the whole domain', () => {
+  it('gives the engine\'s record on 150 short tapes with prices, quantities and ids up to 2^53 - 1, read once from a generator', () => {
+    fc.assert(
+      fc.property(fc.array(edgeLine, { minLength: 1, maxLength: 14 }), (tape) => {
+        const want = engineRecord(tape);
+        const got = auditRecord(oneShot(tape));
+        if (got !== want) {
+          const a = got.split('\n');
+          const e = want.split('\n');
+          let i = 0;
+          while (a[i] === e[i]) i++;
+          expect.fail(`tape ${JSON.stringify(tape)}\nrecord line ${i + 1}: yours ${JSON.stringify(a[i])}, the engine's replay gives ${JSON.stringify(e[i])}`);
+        }
+      }),
+      { seed: 20261203, numRuns: 150 },
+    );
+  });
+
+  it('sums of qty and the fills of one id are exact past 2^53: a maker filled, modified back up, and filled again', () => {
+    const q = 2 ** 52 + 1;
+    const tape = [limit(1, 'sell', 3, q), limit(2, 'sell', 3, q), limit(3, 'buy', 3, q), limit(4, 'buy', 3, q)];
+    expectSameRecord(auditRecord(tape), engineRecord(tape), 'two trades of 2^52 + 1 lots');
+    // Order 1 trades BIG - 1 lots, is modified to BIG lots again, and trades those too.
+    const refilled = [
+      limit(1, 'sell', 5, BIG),
+      limit(2, 'buy', 5, BIG - 1),
+      `{"op":"modify","id":1,"qty":${BIG}}`,
+      limit(3, 'buy', 5, BIG),
+    ];
+    const record = engineRecord(refilled);
+    expect(record, 'this tape really fills order 1 past 2^53 (guards this test)').toContain(`fill 1 ${BigInt(BIG) * 2n - 1n}`);
+    expectSameRecord(auditRecord(refilled), record, 'one id filled past 2^53');
   });
 });

@@ -183,3 +183,58 @@ describe('combining windows: merge the counts, never average the percentiles', (
     expect(() => a.merge(b), 'merge of 0.02 into 0.01').toThrow(RangeError);
   });
 });
+
+// ------------------------------------------------------------------ the whole domain
+// The whole range the text allows, 1 ns to 1e12 ns, spread evenly on a log scale, with
+// its ends, bucket boundaries (powers of gamma) and repeated values biased in; relative
+// errors from 0.0005 to 0.3; every integer percentile and the usual tail ones. Memory is
+// bounded by the range, not the samples, and merging two halves answers exactly as one
+// histogram of all the samples does; the mean is exact.
+
+describe('the whole domain', () => {
+  const errors = fc.constantFrom(0.0005, 0.001, 0.01, 0.05, 0.1, 0.3);
+  const ps = [...Array.from({ length: 101 }, (_, i) => i), 99.9, 99.99];
+  const sampleOf = (e: number) => {
+    const gamma = (1 + e) / (1 - e);
+    return fc.oneof(
+      fc.double({ min: 0, max: 12, noNaN: true }).map((x) => Math.min(1e12, Math.max(1, Math.round(10 ** x)))),
+      fc.integer({ min: 0, max: Math.floor(Math.log(1e12) / Math.log(gamma)) }).map((k) => Math.min(1e12, Math.max(1, gamma ** k))),
+      fc.constantFrom(1, 2, 3, 1e12, 1e12 - 1, 2 ** 31, 2 ** 32),
+    );
+  };
+
+  it('every percentile of samples from 1 ns to 1e12 ns is within the relative error, for errors from 0.0005 to 0.3', () => {
+    fc.assert(
+      fc.property(errors.chain((e) => fc.tuple(fc.constant(e), fc.array(sampleOf(e), { minLength: 1, maxLength: 300 }))), ([e, values]) => {
+        const h = histogramOf(values, e);
+        const sorted = [...values].sort((a, b) => a - b);
+        for (const p of ps) {
+          const exact = exactPercentile(sorted, p);
+          const reported = h.percentile(p);
+          if (!(relErr(reported, exact) <= e * (1 + SLACK) + SLACK)) expect.fail(`p${p} of ${values.length} samples, relative error ${e}: reported ${reported}, the exact sample is ${exact}`);
+        }
+        const bound = Math.ceil(Math.log(1e12) / Math.log((1 + e) / (1 - e))) + 2;
+        if (h.buckets > bound || h.buckets > values.length) expect.fail(`${h.buckets} non-empty buckets for ${values.length} samples (at most ${Math.min(bound, values.length)})`);
+        const mean = values.reduce((a, b) => a + b, 0) / values.length;
+        if (Math.abs(h.mean - mean) > 1e-12 * mean) expect.fail(`mean ${h.mean}, the exact mean is ${mean}`);
+        if (h.count !== values.length) expect.fail(`count ${h.count}, not ${values.length}`);
+      }),
+      { seed: 20261203, numRuns: 150 },
+    );
+  });
+
+  it('two halves merged answer every percentile exactly as one histogram of all the samples', () => {
+    fc.assert(
+      fc.property(errors.chain((e) => fc.tuple(fc.constant(e), fc.array(sampleOf(e), { maxLength: 200 }), fc.array(sampleOf(e), { maxLength: 200 }))), ([e, a, b]) => {
+        const merged = histogramOf(a, e);
+        merged.merge(histogramOf(b, e));
+        const whole = histogramOf([...a, ...b], e);
+        for (const p of ps) {
+          if (merged.percentile(p) !== whole.percentile(p)) expect.fail(`p${p}, relative error ${e}: merged ${merged.percentile(p)}, one histogram of all ${a.length + b.length} samples ${whole.percentile(p)}`);
+        }
+        if (merged.count !== whole.count || merged.buckets !== whole.buckets) expect.fail(`merged count ${merged.count} / buckets ${merged.buckets}, one histogram ${whole.count} / ${whole.buckets}`);
+      }),
+      { seed: 20261203, numRuns: 60 },
+    );
+  });
+});

@@ -159,3 +159,97 @@ describe('applyUpdate: in place, same shape', () => {
     );
   });
 });
+
+// ------------------------------------------------------------------ the whole domain
+// Differential tests against a model of the exercise text, on values the feeds may send
+// that a truthiness test mistakes for "missing": 0 and -0 prices and sizes, '' venues, NaN
+// and the largest doubles, and optional fields present with the value undefined.
+
+const anyPx = fc.oneof(px, fc.constantFrom(0, -0, 0.1 + 0.2, Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER, 2 ** 53, Number.NaN), fc.double());
+const anySize = fc.oneof(size, fc.constantFrom(0, 2 ** 31 - 1, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER));
+const anyVenue = fc.oneof(venue, fc.constant(''));
+const anySym = fc.oneof(sym, fc.constantFrom('', '0', 'undefined'));
+/** An optional field that is absent, present with a value, or present with the value undefined. */
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(fc.oneof(arb.map((v) => ({ v })), fc.constant({ v: undefined })), { nil: undefined });
+const withOptional = (o: Record<string, unknown>, key: string, slot: { v: unknown } | undefined) => {
+  if (slot) o[key] = slot.v;
+  return o;
+};
+
+const edgeRaw: fc.Arbitrary<RawQuote> = fc.oneof(
+  fc.record({ sym: anySym, bidPx: anyPx, askPx: anyPx, bidQty: anySize, askQty: anySize, venue: anyVenue }).map((r) => ({ feed: 'direct', ...r }) as RawQuote),
+  fc.tuple(anySym, anyPx, anyPx, optional(anySize), optional(anySize)).map(([symbol, bid, ask, bs, as]) => {
+    const o: Record<string, unknown> = { feed: 'sip', symbol, bid, ask };
+    return withOptional(withOptional(o, 'bidSize', bs), 'askSize', as) as unknown as RawQuote;
+  }),
+  fc
+    .record({ ask: anyPx, bid: anyPx, symbol: anySym, venue: fc.oneof(anyVenue, fc.constant(null)), ts: fc.nat(), askSize: anySize, bidSize: anySize })
+    .map((r) => ({ feed: 'vendor', ...r }) as RawQuote),
+);
+
+/** The exercise text's Quote for a raw quote, as [field, value] pairs in the Quote's field order. */
+function modelQuote(raw: RawQuote): Record<string, unknown> {
+  switch (raw.feed) {
+    case 'direct':
+      return { symbol: raw.sym, bid: raw.bidPx, ask: raw.askPx, bidSize: raw.bidQty, askSize: raw.askQty, venue: raw.venue };
+    case 'sip':
+      return { symbol: raw.symbol, bid: raw.bid, ask: raw.ask, bidSize: raw.bidSize ?? 0, askSize: raw.askSize ?? 0, venue: '' };
+    case 'vendor':
+      return { symbol: raw.symbol, bid: raw.bid, ask: raw.ask, bidSize: raw.bidSize, askSize: raw.askSize, venue: raw.venue ?? '' };
+  }
+}
+
+/** Object.is on every field, so -0, NaN and '' count as themselves. */
+function sameFields(got: object, want: Record<string, unknown>): string | undefined {
+  const g = got as Record<string, unknown>;
+  for (const f of FIELDS) if (!Object.is(g[f], want[f])) return `${f} is ${fc.stringify(g[f])}, expected ${fc.stringify(want[f])}`;
+  return undefined;
+}
+
+describe('the whole domain', () => {
+  it('normalizeQuote agrees with the model on 1,000 quotes with sizes of 0, prices of 0, -0, NaN or huge, and fields absent or undefined', () => {
+    fc.assert(
+      fc.property(edgeRaw, (raw) => {
+        const q = normalizeQuote(raw);
+        const problem = sameFields(q, modelQuote(raw));
+        if (problem) expect.fail(`normalizeQuote(${fc.stringify(raw)}): ${problem}`);
+        for (const f of FIELDS) {
+          if (typeof (q as unknown as Record<string, unknown>)[f] !== TYPES[f]) expect.fail(`normalizeQuote(${fc.stringify(raw)}): typeof ${f} is not ${TYPES[f]}`);
+        }
+        if (keys(q).split(',').length !== FIELDS.length) expect.fail(`normalizeQuote(${fc.stringify(raw)}) has the keys ${keys(q)}`);
+      }),
+      { seed: 20261203, numRuns: 1_000 },
+    );
+  });
+
+  it('applyUpdate agrees with the model on 500 sequences of updates carrying 0, -0, NaN, \'\', null and fields present as undefined', () => {
+    const update = fc
+      .tuple(fc.nat(), optional(anyPx), optional(anyPx), optional(anySize), optional(anySize), optional(fc.oneof(anyVenue, fc.constant(null))))
+      .map(([seq, bid, ask, bs, as, v]) => {
+        const u: Record<string, unknown> = { seq };
+        withOptional(u, 'bid', bid);
+        withOptional(u, 'ask', ask);
+        withOptional(u, 'bidSize', bs);
+        withOptional(u, 'askSize', as);
+        withOptional(u, 'venue', v);
+        return u as unknown as QuoteUpdate;
+      });
+    fc.assert(
+      fc.property(edgeRaw, fc.array(update, { maxLength: 6 }), (raw, updates) => {
+        const q = normalizeQuote(raw);
+        const want = modelQuote(raw);
+        const before = keys(q);
+        const { proxy, changes } = watched(q);
+        for (const u of updates) {
+          applyUpdate(proxy, u);
+          for (const f of ['bid', 'ask', 'bidSize', 'askSize'] as const) if (u[f] !== undefined) want[f] = u[f];
+          if (u.venue !== undefined) want.venue = u.venue ?? '';
+          const problem = sameFields(q, want);
+          if (problem) expect.fail(`after applyUpdate(quote, ${fc.stringify(u)}) on ${fc.stringify(modelQuote(raw))}: ${problem}`);
+        }
+        if (changes.length > 0 || keys(q) !== before) expect.fail(`the updates ${fc.stringify(updates)} changed the quote's shape: ${changes.join(', ') || keys(q)}`);
+      }),
+      { seed: 20261203, numRuns: 500 },
+    );
+  });
+});

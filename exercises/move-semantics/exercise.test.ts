@@ -182,3 +182,201 @@ describe('every sequence obeys "one owner, dropped once"', () => {
     );
   });
 });
+
+// ------------------------------------------------------------------ model-based
+// fast-check commands over several values, falsy ones and `undefined` included (a handle
+// may legitimately own `undefined`), with the callbacks that break naive bookkeeping: a
+// drop hook that throws, one that re-enters dispose, a borrow that throws, nested borrows.
+
+/** A value a handle may own; each is its own object or primitive, compared with Object.is. */
+const ownedValue = fc.oneof(
+  fc.constantFrom<unknown>(undefined, null, 0, -0, '', false, Number.NaN, 0n),
+  fc.record({ id: fc.nat(), qty: fc.integer() }),
+  fc.array(fc.nat(), { maxLength: 3 }),
+);
+
+interface Root {
+  value: unknown;
+  hooked: boolean;
+  drops: unknown[];
+  /** What the drop hook does when it runs: return, throw, or dispose its own handle again. */
+  mode: 'plain' | 'throws' | 'reenter';
+}
+interface Slot {
+  root: Root;
+  handle: Owned<unknown>;
+}
+/** The real handles (in creation order) and, beside each, the model's verdict: does it own its value? */
+interface Real {
+  slots: Slot[];
+  dropping?: Owned<unknown>;
+}
+interface Model {
+  live: boolean[];
+}
+
+class HookError extends Error {}
+class BorrowError extends Error {}
+
+function pickSlot(real: Real, pick: number): [Slot, number] | undefined {
+  if (real.slots.length === 0) return undefined;
+  const at = pick % real.slots.length;
+  return [real.slots[at]!, at];
+}
+
+/** After every command: isLive and the drop counts agree with the model. */
+function checkAll(model: Model, real: Real, after: string): void {
+  real.slots.forEach((slot, i) => {
+    if (slot.handle.isLive !== model.live[i]) expect.fail(`after ${after}: handle #${i}.isLive is ${slot.handle.isLive}, the model says ${model.live[i]}`);
+  });
+  for (const root of new Set(real.slots.map((s) => s.root))) {
+    const alive = real.slots.some((s, i) => s.root === root && model.live[i]);
+    const want = root.hooked && !alive ? 1 : 0;
+    if (root.drops.length !== want) {
+      expect.fail(`after ${after}: the value ${fc.stringify(root.value)} was dropped ${root.drops.length} times, the model says ${want}`);
+    }
+    if (root.drops.some((v) => !Object.is(v, root.value))) expect.fail(`after ${after}: onDrop got a value other than the one the handle owns`);
+  }
+}
+
+function outcomeOf(f: () => unknown): { kind: 'ok' | 'moved' | 'other'; value?: unknown; error?: unknown } {
+  try {
+    return { kind: 'ok', value: f() };
+  } catch (error) {
+    return error instanceof UseAfterMoveError ? { kind: 'moved', error } : { kind: 'other', error };
+  }
+}
+
+const commands = [
+  fc.tuple(ownedValue, fc.boolean()).map(
+    ([value, hooked]): fc.Command<Model, Real> => ({
+      check: () => true,
+      run(model, real) {
+        const root: Root = { value, hooked, drops: [], mode: 'plain' };
+        const onDrop = (v: unknown) => {
+          root.drops.push(v);
+          if (root.mode === 'throws') throw new HookError('the drop hook failed');
+          if (root.mode === 'reenter') real.dropping?.[Symbol.dispose]();
+        };
+        real.slots.push({ root, handle: new Owned(value, hooked ? onDrop : undefined) });
+        model.live.push(true);
+        checkAll(model, real, `new Owned(${fc.stringify(value)})`);
+      },
+      toString: () => `new Owned(${fc.stringify(value)}${hooked ? ', onDrop' : ''})`,
+    }),
+  ),
+  fc.nat().map(
+    (pick): fc.Command<Model, Real> => ({
+      check: () => true,
+      run(model, real) {
+        const found = pickSlot(real, pick);
+        if (!found) return;
+        const [slot, i] = found;
+        const got = outcomeOf(() => slot.handle.read((v) => v));
+        if (model.live[i]) {
+          if (got.kind !== 'ok' || !Object.is(got.value, slot.root.value)) {
+            expect.fail(`read(v => v) on live handle #${i} gave ${got.kind === 'ok' ? fc.stringify(got.value) : String(got.error)}, not the value it owns (${fc.stringify(slot.root.value)})`);
+          }
+        } else if (got.kind !== 'moved') expect.fail(`read on dead handle #${i} did not throw UseAfterMoveError`);
+        checkAll(model, real, `read #${i}`);
+      },
+      toString: () => `read(${pick})`,
+    }),
+  ),
+  fc.nat().map(
+    (pick): fc.Command<Model, Real> => ({
+      check: () => true,
+      run(model, real) {
+        const found = pickSlot(real, pick);
+        if (!found) return;
+        const [slot, i] = found;
+        // Shared borrows nest, and a borrow that throws leaves the owner owning.
+        const inner = outcomeOf(() => slot.handle.read(() => slot.handle.read((v) => v)));
+        const thrown = outcomeOf(() => slot.handle.read(() => { throw new BorrowError('the borrower failed'); }));
+        if (model.live[i]) {
+          if (inner.kind !== 'ok' || !Object.is(inner.value, slot.root.value)) expect.fail(`a read nested inside a read of live handle #${i} failed: ${String(inner.error)}`);
+          if (!(thrown.error instanceof BorrowError)) expect.fail(`read(f) on live handle #${i} where f throws did not pass f's error on (got ${String(thrown.error)})`);
+        } else if (inner.kind !== 'moved' || thrown.kind !== 'moved') expect.fail(`read on dead handle #${i} did not throw UseAfterMoveError`);
+        checkAll(model, real, `nested and throwing reads of #${i}`);
+      },
+      toString: () => `nestedAndThrowingReads(${pick})`,
+    }),
+  ),
+  fc.nat().map(
+    (pick): fc.Command<Model, Real> => ({
+      check: () => true,
+      run(model, real) {
+        const found = pickSlot(real, pick);
+        if (!found) return;
+        const [slot, i] = found;
+        const got = outcomeOf(() => slot.handle.move());
+        if (model.live[i]) {
+          if (got.kind !== 'ok' || !(got.value instanceof Owned)) expect.fail(`move() of live handle #${i} failed: ${String(got.error)}`);
+          model.live[i] = false;
+          real.slots.push({ root: slot.root, handle: got.value as Owned<unknown> });
+          model.live.push(true);
+        } else if (got.kind !== 'moved') expect.fail(`move() of dead handle #${i} did not throw UseAfterMoveError`);
+        checkAll(model, real, `move #${i}`);
+      },
+      toString: () => `move(${pick})`,
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom<Root['mode']>('plain', 'throws', 'reenter')).map(
+    ([pick, mode]): fc.Command<Model, Real> => ({
+      check: () => true,
+      run(model, real) {
+        const found = pickSlot(real, pick);
+        if (!found) return;
+        const [slot, i] = found;
+        slot.root.mode = mode;
+        real.dropping = slot.handle;
+        const got = outcomeOf(() => slot.handle[Symbol.dispose]());
+        real.dropping = undefined;
+        slot.root.mode = 'plain';
+        if (got.kind !== 'ok' && !(got.error instanceof HookError)) expect.fail(`dispose of handle #${i} threw ${String(got.error)}`);
+        if (!model.live[i] && got.kind !== 'ok') expect.fail(`dispose of dead handle #${i} threw: disposing a dead handle does nothing`);
+        model.live[i] = false; // dropped once, by this dispose, whatever the hook did
+        checkAll(model, real, `dispose #${i} with a drop hook that ${mode === 'plain' ? 'returns' : mode === 'throws' ? 'throws' : 'disposes the handle again'}`);
+      },
+      toString: () => `dispose(${pick}, hook ${mode})`,
+    }),
+  ),
+];
+
+describe('model-based: handles over every kind of value, with callbacks that throw or re-enter', () => {
+  it('agrees with the ownership model on 300 command sequences', () => {
+    fc.assert(
+      fc.property(fc.commands(commands, { maxCommands: 30 }), (cmds) => {
+        fc.modelRun(() => ({ model: { live: [] }, real: { slots: [] } }), cmds);
+      }),
+      { seed: 20261203, numRuns: 300, includeErrorInReport: true },
+    );
+  });
+
+  it('processOrder consumes every order, valid or not, edge quantities and prices included, and drops that very order once', () => {
+    const amount = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(0.5, -0, Number.NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, 2 ** 53, 2 ** 31, 2 ** 32),
+      fc.integer({ min: 1, max: 1_000_000 }),
+    );
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom<Order['side']>('buy', 'sell'), amount, amount, (id, side, qty, priceTicks) => {
+        const o: Order = { id, side, qty, priceTicks };
+        const dropped: Order[] = [];
+        const h = new Owned(o, (v) => void dropped.push(v));
+        const result = processOrder(h);
+        const valid = Number.isInteger(qty) && qty > 0 && Number.isInteger(priceTicks) && priceTicks > 0;
+        const where = `processOrder(${JSON.stringify(o)})`;
+        if (valid) {
+          const want = { status: 'filled', id, qty, notionalTicks: qty * priceTicks };
+          if (JSON.stringify(result) !== JSON.stringify(want)) expect.fail(`${where} gave ${JSON.stringify(result)}, expected ${JSON.stringify(want)}`);
+        } else if (result.status !== 'rejected' || result.id !== id || result.reasons.length === 0) {
+          expect.fail(`${where} gave ${JSON.stringify(result)}, expected a rejection with its reasons`);
+        }
+        if (h.isLive) expect.fail(`${where}: the caller's handle is still live`);
+        if (dropped.length !== 1 || dropped[0] !== o) expect.fail(`${where}: the order was dropped ${dropped.length} times (or another object was)`);
+      }),
+      { seed: 20261203, numRuns: 300 },
+    );
+  });
+});

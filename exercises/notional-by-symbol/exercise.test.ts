@@ -166,3 +166,128 @@ describe('notionalLoop (one loop over the columns)', () => {
     expect(got, 'the sum over the watched columns').toBe(scalar.notionalBySymbol(plain, 1));
   });
 });
+
+// ------------------------------------------------------------------ the whole domain
+// The chain really is one filter -> map -> reduce chain (each step called on the previous
+// step's result), and all three functions agree with a model on trades the random tables
+// above never hold: zero, -0, NaN and Infinity prices and quantities, fractional and
+// huge values, symbols such as "constructor" or "" that an object used as a map mistakes
+// for its own, and a symbol list with duplicates (a trade's id is the symbol's index in
+// the list, so the first one).
+
+type Step = { name: string; self: unknown; result: unknown };
+
+/** Calls f with Array.prototype's (and, where it exists, Iterator.prototype's) filter, map and reduce recorded. */
+function recordChain<R>(f: () => R): { steps: Step[]; result: R } {
+  const steps: Step[] = [];
+  const protos: Record<string, unknown>[] = [Array.prototype as unknown as Record<string, unknown>];
+  const iteratorProto = (globalThis as { Iterator?: { prototype: Record<string, unknown> } }).Iterator?.prototype;
+  if (iteratorProto && typeof iteratorProto.filter === 'function') protos.push(iteratorProto);
+  const saved: [Record<string, unknown>, string, unknown][] = [];
+  for (const proto of protos) {
+    for (const name of ['filter', 'map', 'reduce']) {
+      const real = proto[name] as (...a: unknown[]) => unknown;
+      saved[saved.length] = [proto, name, real];
+      proto[name] = function (this: unknown, ...args: unknown[]) {
+        const step: Step = { name, self: this, result: undefined };
+        steps[steps.length] = step;
+        step.result = real.apply(this, args);
+        return step.result;
+      };
+    }
+  }
+  try {
+    return { steps, result: f() };
+  } finally {
+    for (const [proto, name, real] of saved) proto[name] = real;
+  }
+}
+
+const edgeNumber = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -0, Number.NaN, Infinity, -Infinity, 0.1, 1e-300, 1e150, -5, Number.MAX_SAFE_INTEGER, 2 ** 53, 2 ** 31) },
+  { weight: 1, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+);
+const odd = ['constructor', '__proto__', 'toString', 'hasOwnProperty', '', '0', 'AAPL '];
+const symbolName = fc.oneof(fc.constantFrom(...SYMBOLS), fc.constantFrom(...odd));
+const edgeTrade = fc.record({ symbol: symbolName, price: edgeNumber, qty: edgeNumber });
+
+/** The sum of qty * price over the rows that match, in row order; equal to any correct sum when it is not finite. */
+function modelSum(rows: { match: boolean; price: number; qty: number }[]): { sum: number; sumAbs: number } {
+  let sum = 0;
+  let sumAbs = 0;
+  for (const r of rows) {
+    if (!r.match) continue;
+    sum += r.qty * r.price;
+    sumAbs += Math.abs(r.qty * r.price);
+  }
+  return { sum, sumAbs };
+}
+
+function closeEnough(got: number, want: { sum: number; sumAbs: number }, n: number): boolean {
+  if (!Number.isFinite(want.sum) || !Number.isFinite(want.sumAbs)) return Object.is(got, want.sum) || (Number.isNaN(got) && Number.isNaN(want.sum));
+  return Math.abs(got - want.sum) <= 2 * reassociationBound(n, want.sumAbs);
+}
+
+describe('the whole domain', () => {
+  it('notionalChain is one chain: filter, then map on its result, then reduce on that, and returns what reduce returns', () => {
+    const trades: Trade[] = [
+      { symbol: 'AAPL', price: 190.5, qty: 100 },
+      { symbol: 'MSFT', price: 410, qty: 7 },
+      { symbol: 'AAPL', price: 191, qty: 2 },
+    ];
+    const { steps, result } = recordChain(() => notionalChain(trades, 'AAPL'));
+    const names = steps.map((s) => s.name).join(' -> ');
+    if (names !== 'filter -> map -> reduce') expect.fail(`notionalChain called ${names || 'no filter, map or reduce'}; the exercise asks for filter -> map -> reduce`);
+    const [filter, map, reduce] = steps as [Step, Step, Step];
+    if (filter.self !== trades && Array.isArray(filter.self)) expect.fail('filter was called on an array other than the trades');
+    if (map.self !== filter.result) expect.fail("map was not called on filter's result: that is not one chain");
+    if (reduce.self !== map.result) expect.fail("reduce was not called on map's result: that is not one chain");
+    if (!Object.is(result, reduce.result)) expect.fail(`notionalChain returned ${result}, not what reduce returned (${String(reduce.result)})`);
+  });
+
+  it('notionalChain, toTable and notionalLoop agree with the model on 500 edge-valued trade lists', () => {
+    fc.assert(
+      fc.property(
+        fc.array(edgeTrade, { maxLength: 40 }),
+        fc.array(symbolName, { maxLength: 4 }),
+        symbolName,
+        (trades, extra, wanted) => {
+          // Every trade's symbol is in the list (some twice); `wanted` may be in it or not.
+          const symbols = [...new Set(trades.map((t) => t.symbol)), ...extra, ...trades.slice(0, 2).map((t) => t.symbol)];
+          const where = () => `${trades.length} trades ${fc.stringify(trades).slice(0, 300)}, symbol ${JSON.stringify(wanted)}`;
+          const chainWant = modelSum(trades.map((t) => ({ match: t.symbol === wanted, price: t.price, qty: t.qty })));
+          const chainGot = notionalChain(trades, wanted);
+          if (!closeEnough(chainGot, chainWant, trades.length)) expect.fail(`notionalChain over ${where()}: you ${chainGot}, the model ${chainWant.sum}`);
+
+          const table = toTable(trades, symbols);
+          for (let i = 0; i < trades.length; i++) {
+            const t = trades[i]!;
+            const id = symbols.indexOf(t.symbol);
+            if (table.symbol[i] !== id || !Object.is(table.price[i], t.price) || !Object.is(table.qty[i], t.qty)) {
+              expect.fail(`toTable row ${i} of ${where()} with symbols ${JSON.stringify(symbols)}: [${table.symbol[i]}, ${table.price[i]}, ${table.qty[i]}], expected [${id} (the first index of ${JSON.stringify(t.symbol)}), ${t.price}, ${t.qty}]`);
+            }
+          }
+          const id = symbols.indexOf(wanted);
+          const loopWant = modelSum(trades.map((t, i) => ({ match: table.symbol[i] === id, price: t.price, qty: t.qty })));
+          const loopGot = notionalLoop(table, id);
+          if (!closeEnough(loopGot, loopWant, trades.length)) expect.fail(`notionalLoop over the table of ${where()}, id ${id}: you ${loopGot}, the model ${loopWant.sum}`);
+        },
+      ),
+      { seed: 20261203, numRuns: 500 },
+    );
+  });
+
+  it('toTable refuses a symbol that is not in the list even when it is a name every object has ("constructor", "__proto__", "toString")', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '']) {
+      const convert = () => toTable([{ symbol: 'AAPL', price: 1, qty: 1 }, { symbol: name, price: 1, qty: 1 }], SYMBOLS);
+      let thrown: unknown;
+      try {
+        convert();
+      } catch (error) {
+        thrown = error;
+      }
+      if (!(thrown instanceof RangeError)) expect.fail(`toTable with a trade of symbol ${JSON.stringify(name)}, not in ${JSON.stringify(SYMBOLS)}: no RangeError`);
+    }
+  });
+});

@@ -133,3 +133,144 @@ describe('under load', () => {
     );
   });
 });
+
+// ------------------------------------------------------------------ model-based
+// fast-check commands over two pools of capacity 1 to 5 (capacity 1 biased in): acquire,
+// release in any order, a second release, a release to the other pool, `using`, and a
+// holder that keeps writing to an order after releasing it (use after release), which the
+// next user must never see.
+
+interface PoolModel {
+  capacity: number;
+  /** The orders on lease, in the model: the real objects, so reuse can be checked by identity. */
+  leased: PoolOrder[];
+  /** Every object the pool ever handed out. */
+  seen: Set<PoolOrder>;
+}
+interface Pools {
+  pools: [OrderPool, OrderPool];
+  /** Orders released by their last holder, who may still (wrongly) write to them. */
+  released: PoolOrder[];
+}
+type Models = [PoolModel, PoolModel];
+
+function statsAgree(models: Models, real: Pools, after: string): void {
+  real.pools.forEach((pool, p) => {
+    const m = models[p]!;
+    const want = { created: m.capacity, available: m.capacity - m.leased.length, inUse: m.leased.length };
+    const got = stats(pool);
+    if (got.created !== want.created || got.available !== want.available || got.inUse !== want.inUse) {
+      expect.fail(`after ${after}: pool ${p} reports ${JSON.stringify(got)}, the model says ${JSON.stringify(want)}`);
+    }
+    if (m.seen.size > m.capacity) expect.fail(`after ${after}: pool ${p} handed out ${m.seen.size} distinct objects, more than its capacity ${m.capacity}`);
+  });
+}
+
+function kindOf(f: () => unknown): PoolError['kind'] | 'ok' | 'other' {
+  try {
+    f();
+    return 'ok';
+  } catch (error) {
+    return error instanceof PoolError ? error.kind : 'other';
+  }
+}
+
+const poolCommands = [
+  fc.integer({ min: 0, max: 1 }).map(
+    (p): fc.Command<Models, Pools> => ({
+      check: () => true,
+      run(models, real) {
+        const m = models[p]!;
+        const pool = real.pools[p]!;
+        if (m.leased.length === m.capacity) {
+          const kind = kindOf(() => pool.acquire());
+          if (kind !== 'exhausted') expect.fail(`acquire on pool ${p} with all ${m.capacity} orders leased gave ${kind}, not PoolError('exhausted')`);
+        } else {
+          const order = pool.acquire();
+          if (m.leased.includes(order)) expect.fail(`acquire on pool ${p} handed out an order that is already on lease`);
+          if (order.pool !== pool) expect.fail(`acquire on pool ${p} handed out an order of the other pool`);
+          const fields = [order.id, order.side, order.priceTicks, order.qty];
+          if (JSON.stringify(fields) !== '[0,"buy",0,0]') expect.fail(`acquire on pool ${p} handed out an order with fields ${JSON.stringify(fields)}, not zeroed`);
+          if (!order.leased) expect.fail(`acquire on pool ${p}: the order is not marked leased`);
+          order.id = 1 + m.seen.size;
+          order.side = 'sell';
+          order.priceTicks = 1_012_500;
+          order.qty = 300;
+          m.leased.push(order);
+          m.seen.add(order);
+          real.released = real.released.filter((o) => o !== order);
+        }
+        statsAgree(models, real, `acquire on pool ${p}`);
+      },
+      toString: () => `acquire(pool ${p})`,
+    }),
+  ),
+  fc.tuple(fc.integer({ min: 0, max: 1 }), fc.nat(), fc.boolean()).map(
+    ([p, pick, viaUsing]): fc.Command<Models, Pools> => ({
+      check: (models) => models[p]!.leased.length > 0,
+      run(models, real) {
+        const m = models[p]!;
+        const [order] = m.leased.splice(pick % m.leased.length, 1);
+        if (viaUsing) {
+          using held = order!;
+          void held;
+        } else real.pools[p]!.release(order!);
+        if (order!.leased) expect.fail(`release on pool ${p}: the order is still marked leased`);
+        real.released.push(order!);
+        statsAgree(models, real, `${viaUsing ? 'the end of a using block' : 'release'} on pool ${p}`);
+      },
+      toString: () => `release(pool ${p}, pick ${pick}${viaUsing ? ', by using' : ''})`,
+    }),
+  ),
+  fc.nat().map(
+    (pick): fc.Command<Models, Pools> => ({
+      check: (_, ) => true,
+      run(models, real) {
+        if (real.released.length === 0) return;
+        // Its former holder releases it again, then writes to it: neither may reach the next user.
+        const order = real.released[pick % real.released.length]!;
+        const p = order.pool === real.pools[0] ? 0 : 1;
+        const kind = kindOf(() => real.pools[p]!.release(order));
+        if (kind !== 'not-leased') expect.fail(`a second release of an order of pool ${p} gave ${kind}, not PoolError('not-leased')`);
+        order.id = 999;
+        order.side = 'sell';
+        order.qty = 7;
+        order.priceTicks = 77;
+        statsAgree(models, real, `a second release on pool ${p}, then writes through the stale reference`);
+      },
+      toString: () => `releaseAgainAndWrite(pick ${pick})`,
+    }),
+  ),
+  fc.tuple(fc.integer({ min: 0, max: 1 }), fc.nat()).map(
+    ([p, pick]): fc.Command<Models, Pools> => ({
+      check: (models) => models[p]!.leased.length > 0,
+      run(models, real) {
+        const order = models[p]!.leased[pick % models[p]!.leased.length]!;
+        const other = real.pools[1 - p]!;
+        const kind = kindOf(() => other.release(order));
+        if (kind !== 'foreign') expect.fail(`releasing an order of pool ${p} into pool ${1 - p} gave ${kind}, not PoolError('foreign')`);
+        if (!order.leased) expect.fail('a refused foreign release changed the order: it is no longer marked leased');
+        statsAgree(models, real, `a foreign release of an order of pool ${p} into pool ${1 - p}`);
+      },
+      toString: () => `releaseIntoOtherPool(from pool ${p}, pick ${pick})`,
+    }),
+  ),
+];
+
+describe('model-based: two pools, capacity 1 to 5, use after release', () => {
+  it('agrees with the model on 200 command sequences', () => {
+    fc.assert(
+      fc.property(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })), fc.commands(poolCommands, { maxCommands: 60, size: 'large' }), ([c0, c1], cmds) => {
+        const caps = [c0 === 5 ? 1 : c0, c1];
+        const models: Models = [
+          { capacity: caps[0]!, leased: [], seen: new Set() },
+          { capacity: caps[1]!, leased: [], seen: new Set() },
+        ];
+        const real: Pools = { pools: [new OrderPool(caps[0]!), new OrderPool(caps[1]!)], released: [] };
+        statsAgree(models, real, 'construction');
+        fc.modelRun(() => ({ model: models, real }), cmds);
+      }),
+      { seed: 20261203, numRuns: 200, includeErrorInReport: true },
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { onDistinctLines } from '#engine/false-sharing';
 import { BUFFER_ALIGNMENT, PREFETCH_PAIR_BYTES, bumpCounter, layoutCounters, type CounterLayout } from './exercise.ts';
 
@@ -102,5 +103,48 @@ describe('the layout in use', () => {
     offsets.forEach((o, i) => expect(words[o / COUNTER_BYTES], `counter ${i} at offset ${o}`).toBe(1000 * (i + 1)));
     const total = words.reduce((s, w) => s + w, 0);
     expect(total, 'sum of every word in the buffer (nothing landed outside the counters)').toBe(10_000);
+  });
+});
+
+// ------------------------------------------------------------------ the whole domain
+describe('the whole domain', () => {
+  it('every thread count from 1 to 600 meets every rule, from every start the buffer may have', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 1, max: 130 }), fc.integer({ min: 1, max: 600 }), fc.constantFrom(1, 2, 127, 128, 129, 600)), (threads) => {
+        const layout = layoutCounters(threads);
+        const { offsets, byteLength } = layout;
+        if (offsets.length !== threads) expect.fail(`layoutCounters(${threads}) gave ${offsets.length} offsets`);
+        for (let i = 0; i < threads; i++) {
+          const o = offsets[i]!;
+          if (!Number.isInteger(o) || o % 4 !== 0 || o < 0 || o + COUNTER_BYTES > byteLength || (i > 0 && o <= offsets[i - 1]!)) {
+            expect.fail(`layoutCounters(${threads}): offset ${i} is ${o} (multiples of 4, increasing, inside ${byteLength} bytes)`);
+          }
+        }
+        if (byteLength > PREFETCH_PAIR_BYTES * (threads + 2)) expect.fail(`layoutCounters(${threads}): ${byteLength} bytes, more than 128 * (threads + 2)`);
+        // firstViolation compares every pair; with offsets increasing, neighbours are enough (O(n) per start).
+        for (const base of BASES) {
+          let previous = -1;
+          for (let i = 0; i < threads; i++) {
+            const block = Math.floor((base + offsets[i]!) / PREFETCH_PAIR_BYTES);
+            const clash = block === previous || block * PREFETCH_PAIR_BYTES < base || (block + 1) * PREFETCH_PAIR_BYTES > base + byteLength;
+            if (clash) expect.fail(`layoutCounters(${threads}): ${firstViolation({ offsets: offsets.slice(Math.max(0, i - 1), i + 1), byteLength }, PREFETCH_PAIR_BYTES) ?? `counter ${i} is not alone in its 128-byte block inside the buffer`} (buffer starting ${base} past a multiple of 128)`);
+            previous = block;
+          }
+        }
+      }),
+      { seed: 20261203, numRuns: 150 },
+    );
+  });
+
+  it('every thread count that is not a positive integer is a RangeError: 0, -0, negatives, fractions, NaN and the infinities', () => {
+    for (const bad of [0, -0, -1, -(2 ** 31), 0.5, 1 + 2 ** -52, 2.5, Number.NaN, Infinity, -Infinity]) {
+      let thrown: unknown;
+      try {
+        layoutCounters(bad);
+      } catch (error) {
+        thrown = error;
+      }
+      if (!(thrown instanceof RangeError)) expect.fail(`layoutCounters(${bad}) did not throw a RangeError`);
+    }
   });
 });

@@ -320,3 +320,98 @@ describe('cancel is O(1)', () => {
     ).toBeLessThan(16);
   });
 });
+
+// ------------------------------------------------------------------ model-based
+// fast-check commands against an array of live records: ids anywhere up to 2^53 - 1
+// (past int32's 2^31 included), qty 0 and huge, an id pushed again after it was removed
+// or shifted, lookups of absent ids, and qty lowered through get()'s record, which must
+// be the very record the queue holds.
+
+interface LevelModel {
+  queue: { id: number; qty: number }[];
+  gone: number[];
+}
+const edgeId = fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }));
+const edgeQty = fc.oneof(fc.integer({ min: 1, max: 1_000 }), fc.constantFrom(0, 1, Number.MAX_SAFE_INTEGER));
+
+function sameQueue(model: LevelModel, level: PriceLevel, after: string): void {
+  const got = [...level].map((o) => `${o.id}:${o.qty}`).join(' ');
+  const want = model.queue.map((o) => `${o.id}:${o.qty}`).join(' ');
+  if (got !== want) expect.fail(`after ${after}: the level holds [${got}], the model [${want}]`);
+  if (level.size !== model.queue.length) expect.fail(`after ${after}: size is ${level.size}, the model has ${model.queue.length} orders`);
+  const front = level.front();
+  if (front?.id !== model.queue[0]?.id) expect.fail(`after ${after}: front() is ${front?.id}, the model's oldest is ${model.queue[0]?.id}`);
+}
+
+const levelCommands = [
+  fc.tuple(edgeId, edgeQty).map(
+    ([id, qty]): fc.Command<LevelModel, PriceLevel> => ({
+      check: (m) => !m.queue.some((o) => o.id === id),
+      run(m, level) {
+        const rec = level.push(id, qty);
+        if (rec.id !== id || rec.qty !== qty) expect.fail(`push(${id}, ${qty}) returned the record ${rec.id}:${rec.qty}`);
+        m.queue.push({ id, qty });
+        m.gone = m.gone.filter((g) => g !== id);
+        sameQueue(m, level, `push(${id}, ${qty})`);
+      },
+      toString: () => `push(${id}, ${qty})`,
+    }),
+  ),
+  fc.constant<fc.Command<LevelModel, PriceLevel>>({
+    check: () => true,
+    run(m, level) {
+      const got = level.shift();
+      const want = m.queue.shift();
+      if (got?.id !== want?.id) expect.fail(`shift() gave ${got?.id}, the model's oldest is ${want?.id}`);
+      if (want) m.gone.push(want.id);
+      sameQueue(m, level, 'shift()');
+    },
+    toString: () => 'shift()',
+  }),
+  fc.tuple(fc.nat(), fc.boolean()).map(
+    ([pick, absent]): fc.Command<LevelModel, PriceLevel> => ({
+      check: () => true,
+      run(m, level) {
+        // A queued id, or one that left (removed or shifted) or never came.
+        const id = absent || m.queue.length === 0 ? (m.gone[pick % Math.max(1, m.gone.length)] ?? 123_456_789) : m.queue[pick % m.queue.length]!.id;
+        const at = m.queue.findIndex((o) => o.id === id);
+        const got = level.remove(id);
+        if (at >= 0) {
+          if (got?.id !== id) expect.fail(`remove(${id}) of a queued order gave ${got?.id}`);
+          m.queue.splice(at, 1);
+          m.gone.push(id);
+        } else if (got !== undefined) expect.fail(`remove(${id}) of an order not in the level gave ${got.id}, not undefined`);
+        if (level.get(id) !== undefined) expect.fail(`get(${id}) after remove(${id}) still finds a record`);
+        sameQueue(m, level, `remove(${id})`);
+      },
+      toString: () => `remove(${absent ? 'absent' : 'queued'} ${pick})`,
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.nat(1_000)).map(
+    ([pick, lower]): fc.Command<LevelModel, PriceLevel> => ({
+      check: (m) => m.queue.length > 0,
+      run(m, level) {
+        const o = m.queue[pick % m.queue.length]!;
+        const rec = level.get(o.id);
+        if (!rec) expect.fail(`get(${o.id}) of a queued order gave undefined`);
+        // The book lowers qty in place on a partial fill, through the record get() gave it.
+        const qty = Math.max(0, o.qty - lower);
+        rec.qty = qty;
+        o.qty = qty;
+        sameQueue(m, level, `get(${o.id}).qty = ${qty}`);
+      },
+      toString: () => `lowerThroughGet(${pick}, ${lower})`,
+    }),
+  ),
+];
+
+describe('model-based: a level against an array of live records', () => {
+  it('agrees with the model on 200 command sequences, edge ids and quantities included', () => {
+    fc.assert(
+      fc.property(fc.commands(levelCommands, { maxCommands: 50, size: 'large' }), (cmds) => {
+        fc.modelRun(() => ({ model: { queue: [], gone: [] }, real: new PriceLevel(10_001) }), cmds);
+      }),
+      { seed: 20261203, numRuns: 200, includeErrorInReport: true },
+    );
+  });
+});

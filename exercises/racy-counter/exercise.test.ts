@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { runInWorkers } from '#engine/run-in-workers';
 import { increment, recordHigh } from './exercise.ts';
 
@@ -172,5 +173,93 @@ describe('four real workers at once', () => {
       n,
     );
     expect(cell[5], 'the high-water mark after four workers recorded 10,000 values each').toBe(max);
+  });
+});
+
+// ------------------------------------------------------------------ the whole domain
+// The whole int32 range (INT32_MIN, -1, 0, INT32_MAX, and the wrap of a counter past
+// INT32_MAX), and another thread acting before ANY of your Atomics calls, loads included:
+// it adds to the counter, or raises the mark (as its own recordHigh would, atomically).
+
+const INT32 = fc.oneof(fc.constantFrom(-(2 ** 31), -(2 ** 31) + 1, -1, 0, 1, 2 ** 31 - 2, 2 ** 31 - 1), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+
+/** Runs f with `other` acting, when the schedule says so, before each Atomics call. */
+function everyCall<T>(f: () => T, schedule: boolean[], other: () => void): T {
+  let at = 0;
+  const table = Atomics as unknown as Record<string, AnyFn>;
+  const saved = new Map<string, AnyFn>();
+  let inOther = false;
+  for (const name of ['load', ...WRITES]) {
+    const real = table[name]!;
+    saved.set(name, real);
+    table[name] = (...args: unknown[]) => {
+      if (!inOther && schedule[at++ % schedule.length]) {
+        inOther = true;
+        try {
+          other();
+        } finally {
+          inOther = false;
+        }
+      }
+      return real.apply(Atomics, args);
+    };
+  }
+  try {
+    return f();
+  } finally {
+    for (const [name, real] of saved) table[name] = real;
+  }
+}
+
+describe('the whole domain, another thread acting before any of your Atomics calls', () => {
+  it('recordHigh ends at the highest value anyone recorded and never lowers the mark, over the whole int32 range', () => {
+    fc.assert(
+      fc.property(INT32, INT32, fc.array(INT32, { maxLength: 4 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (start, value, others, schedule) => {
+        const cell = shared(4);
+        cell[2] = start;
+        let high = start;
+        const pending = [...others];
+        let lowered = '';
+        const other = () => {
+          const v = pending.shift();
+          if (v === undefined) return;
+          if (v > cell[2]!) cell[2] = v;
+          high = Math.max(high, v);
+        };
+        everyCall(() => recordHigh(cell, 2, value), schedule, () => {
+          const before = cell[2]!;
+          other();
+          if (cell[2]! < before) lowered = `${before} -> ${cell[2]}`;
+        });
+        while (pending.length > 0) other();
+        const want = Math.max(high, value);
+        if (lowered) expect.fail(`recordHigh lowered the mark (${lowered})`);
+        if (cell[2] !== want) {
+          expect.fail(`recordHigh(cell, 2, ${value}) on a mark of ${start}, other threads recording ${JSON.stringify(others)}: the mark is ${cell[2]}, not ${want}`);
+        }
+        if (cell[1] !== 0 || cell[3] !== 0) expect.fail('recordHigh wrote outside cell[index]');
+      }),
+      { seed: 20261203, numRuns: 500 },
+    );
+  });
+
+  it('increment adds times (0 included) and the other thread\'s adds, wrapping like int32, from any start', () => {
+    fc.assert(
+      fc.property(INT32, fc.oneof(fc.constantFrom(0, 1), fc.integer({ min: 0, max: 200 }), fc.constantFrom(40_000, 70_000)), fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 4 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (start, times, adds, schedule) => {
+        const counter = shared(4);
+        counter[2] = start;
+        const pending = [...adds];
+        const other = () => {
+          const k = pending.shift();
+          if (k !== undefined) counter[2] = (counter[2]! + k) | 0;
+        };
+        everyCall(() => increment(counter, 2, times), schedule, other);
+        while (pending.length > 0) other();
+        const want = (start + times + adds.reduce((a, b) => a + b, 0)) | 0;
+        if (counter[2] !== want) expect.fail(`increment(counter, 2, ${times}) from ${start}, another thread adding ${JSON.stringify(adds)}: ${counter[2]}, not ${want}`);
+        if (counter[1] !== 0 || counter[3] !== 0) expect.fail('increment wrote outside counter[index]');
+      }),
+      { seed: 20261203, numRuns: 150 },
+    );
   });
 });

@@ -165,3 +165,62 @@ describe('draining and overflowing', () => {
     );
   });
 });
+
+// ------------------------------------------------------------------ the whole domain
+// All five functions against the exercise text's formulas, on bursts whose arithmetic is
+// exact in doubles (integer and binary-fraction rates), so that any correct formula gives
+// the same answer: rates of 0, equal rates (the consumer exactly keeps up), bursts of 0 ms,
+// and peaks at and around every power of two up to 2^30, the largest ring, and past it.
+
+describe('the whole domain', () => {
+  const rate = fc.oneof(fc.constantFrom(0, 0.5, 1, 2, 1_000), fc.integer({ min: 0, max: 5_000 }));
+  /** A burst whose peak is near a power of two: excess * burstMs = 2^k + d. */
+  const nearPower = fc.tuple(fc.integer({ min: 0, max: 31 }), fc.constantFrom(-1, -0.5, 0, 0.5, 1), rate, fc.integer({ min: 1, max: 3 })).map(
+    ([k, d, base, spare]): Burst => ({ baseRate: base, consumeRate: base + spare, burstRate: base + spare + 2 ** k + d, burstMs: 1 }),
+  );
+  const anyBurst = fc.oneof(
+    fc.record({ baseRate: rate, burstRate: rate, burstMs: fc.oneof(fc.constantFrom(0, 0.5, 1), fc.integer({ min: 0, max: 10_000 })), consumeRate: rate }),
+    nearPower,
+  );
+
+  it('agrees with the formulas on 2,000 bursts, equal rates, zero rates and peaks around every power of two to 2^30 and past it', () => {
+    fc.assert(
+      fc.property(anyBurst, (b) => {
+        const peak = b.consumeRate <= b.baseRate ? Infinity : Math.max(0, b.burstRate - b.consumeRate) * b.burstMs;
+        const where = `for ${JSON.stringify(b)}`;
+        const gotPeak = peakBacklog(b);
+        if (gotPeak !== peak) expect.fail(`peakBacklog ${where} is ${gotPeak}, not ${peak}`);
+        const drain = peak === Infinity ? Infinity : peak / (b.consumeRate - b.baseRate);
+        const gotDrain = drainMs(b);
+        if (!(gotDrain === drain || Math.abs(gotDrain - drain) <= 1e-12 * drain)) expect.fail(`drainMs ${where} is ${gotDrain}, not ${drain}`);
+        let want: number | 'RangeError' = 'RangeError';
+        if (peak <= 2 ** 30) {
+          want = 2;
+          while (want < peak) want *= 2;
+        }
+        let got: number | 'RangeError';
+        try {
+          got = capacityFor(b);
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          got = 'RangeError';
+        }
+        if (got !== want) expect.fail(`capacityFor ${where} (peak ${peak}) is ${got}, not ${want}`);
+        for (const cap of [2, 2 ** 10, 2 ** 30, Math.ceil(Math.min(peak, 2 ** 31)), Math.floor(Math.min(peak, 2 ** 31))]) {
+          if (cap < 1) continue;
+          if (overflows(b, cap) !== peak > cap) expect.fail(`overflows(${where}, ${cap}) with a peak of ${peak} is ${overflows(b, cap)}`);
+        }
+      }),
+      { seed: 20261203, numRuns: 2_000 },
+    );
+  });
+
+  it('Little\'s law holds for rates and waits of 0, fractions and large values', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(0, 0.5, 2.5), fc.integer({ min: 0, max: 1e6 })), fc.oneof(fc.constantFrom(0, 0.25, 1e3), fc.integer({ min: 0, max: 1e6 })), (lambda, w) => {
+        if (inFlight(lambda, w) !== lambda * w) expect.fail(`inFlight(${lambda}, ${w}) is ${inFlight(lambda, w)}, not ${lambda * w}`);
+      }),
+      { seed: 20261203, numRuns: 300 },
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { OrderBook, type BookEvent, type BookSnapshot, type Side } from '#engine/order-book';
 import { firstDivergence, formatBook, formatEvent, parseTapeLine, type Divergence, type TapeReplayer } from '#engine/tape';
 import { generateTape } from '#engine/tape-gen';
@@ -236,4 +237,64 @@ describe("in front of the engine's order book on seeded random tapes", () => {
       expect(Math.min(counts('max-order-qty'), counts('price-collar'), counts('max-position')), 'each reason occurs on the tape').toBeGreaterThan(0);
     });
   }
+});
+
+// ------------------------------------------------------------------ the whole domain
+// preTradeCheck against an exact BigInt model of the exercise text, on every op, with
+// limits of 0 and 1 (a limit of 0 is a limit, not "no limit"), quantities and prices at
+// the boundaries of each limit, short and long positions, and values past int32's 2^31
+// (up to 2^50, so that every sum the text names is an exact double too).
+
+function exactCheck(intent: Intent, s: RiskState, l: RiskLimits): RiskReason | null {
+  if (intent.op === 'cancel') return null;
+  const B = BigInt;
+  const side = intent.op === 'modify' ? intent.resting.side : intent.side;
+  const qty = B(intent.op === 'modify' ? (intent.qty ?? intent.resting.qty) : intent.qty);
+  if (qty > B(l.maxOrderQty)) return 'max-order-qty';
+  const price = intent.op === 'market' ? undefined : intent.price;
+  if (price !== undefined) {
+    const distance = B(price) - B(s.lastPrice);
+    if (distance > B(l.collarTicks) || -distance > B(l.collarTicks)) return 'price-collar';
+  }
+  const added = intent.op === 'modify' ? qty - B(intent.resting.qty) : qty;
+  const exposure = side === 'buy' ? B(s.position) + B(s.openBuy) + added : -B(s.position) + B(s.openSell) + added;
+  return added > 0n && exposure > B(l.maxPosition) ? 'max-position' : null;
+}
+
+describe('the whole domain', () => {
+  it('agrees with an exact model on every op at the boundaries of each limit, in 60 states, limits of 0 and 1 and values past 2^31 included', () => {
+    const big = fc.oneof(
+      fc.integer({ min: 0, max: 20 }),
+      fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 50),
+      fc.integer({ min: 0, max: 2 ** 50 }),
+    );
+    const limitsArb = fc.record({ maxOrderQty: big, collarTicks: big, maxPosition: big });
+    fc.assert(
+      fc.property(limitsArb, big, fc.boolean(), big, big, fc.integer({ min: -3, max: 3 }), (l, positionSize, short, openBuy, openSell, nudge) => {
+        const lastPrice = 2 ** 40;
+        const s: RiskState = { position: short ? -positionSize : positionSize, openBuy, openSell, lastPrice };
+        // Quantities and prices at the boundaries of each limit, and anywhere.
+        const qtys = [1, l.maxOrderQty, l.maxOrderQty + 1, Math.max(1, l.maxOrderQty + nudge), l.maxPosition - s.position - s.openBuy + nudge, l.maxPosition + s.position - s.openSell + nudge].filter((q) => q >= 1);
+        const prices = [lastPrice + l.collarTicks, lastPrice - l.collarTicks, lastPrice + l.collarTicks + 1, lastPrice - l.collarTicks - 1, lastPrice + nudge, lastPrice].filter((p) => p >= 1);
+        for (const sd of ['buy', 'sell'] as const) {
+          const intents: Intent[] = [{ op: 'cancel', id: 1 }];
+          for (const qty of qtys) {
+            intents.push({ op: 'market', id: 1, side: sd, qty });
+            for (const price of prices) {
+              intents.push({ op: 'limit', id: 1, side: sd, price, qty });
+              intents.push({ op: 'modify', id: 1, price, qty, resting: { side: sd, price: lastPrice, qty: Math.max(1, qty + nudge) } });
+            }
+            intents.push({ op: 'modify', id: 1, qty, resting: { side: sd, price: lastPrice + 2 * l.collarTicks + 5, qty: Math.max(1, qty - nudge) } });
+            intents.push({ op: 'modify', id: 1, price: prices[0], resting: { side: sd, price: lastPrice, qty } });
+          }
+          for (const intent of intents) {
+            const want = exactCheck(intent, s, l);
+            const got = preTradeCheck(intent, { ...s }, { ...l });
+            if (got !== want) expect.fail(`preTradeCheck(${JSON.stringify(intent)}, ${JSON.stringify(s)}, ${JSON.stringify(l)}) gave ${String(got)}, the exercise text says ${String(want)}`);
+          }
+        }
+      }),
+      { seed: 20261203, numRuns: 60 },
+    );
+  });
 });

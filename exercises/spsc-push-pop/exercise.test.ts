@@ -434,3 +434,127 @@ describe.skipIf(typeof process === 'undefined' || !process.versions?.node)('two 
     expect(divergence === undefined ? 'in order' : 'not in order', `the values received, against the values sent${divergence ? `: ${divergence}` : ''}`).toBe('in order');
   });
 });
+
+// ------------------------------------------------------------------ interleavings inside each call
+// One thread still, but the other side now acts INSIDE your tryPush and tryPop: just
+// before any of your Atomics calls on head or tail, the engine's handle may pop (while you
+// push) or push (while you pop), as a thread on another core may at that moment. A slot
+// the engine frees is poisoned at once; a value the engine publishes is in its slot from
+// then on. Over random schedules (start indices across the int32 wrap, capacities 2 to 8),
+// every value must come out once, in order, and never as POISON.
+
+/** Runs `call` with `other()` run before each of its Atomics calls on `buffer`'s counters when `when()` says so. */
+function interleaved<T>(buffer: ArrayBufferLike, when: () => boolean, other: () => void, call: () => T): T {
+  const saved = new Map<string, (...args: unknown[]) => unknown>();
+  let inOther = false;
+  for (const op of ['load', ...WRITES]) {
+    const inner = atomics[op]!;
+    saved.set(op, inner);
+    atomics[op] = function interleavedAtomic(this: unknown, ta: unknown, ...rest: unknown[]) {
+      const ours = ArrayBuffer.isView(ta) && ta.buffer === buffer;
+      if (ours && !inOther && when()) {
+        inOther = true;
+        try {
+          other();
+        } finally {
+          inOther = false;
+        }
+      }
+      return inner.call(Atomics, ta, ...rest);
+    };
+  }
+  try {
+    return call();
+  } finally {
+    for (const [op, inner] of saved) atomics[op] = inner;
+  }
+}
+
+describe('one thread, the other side acting inside each of your calls', () => {
+  const schedule = fc.tuple(fc.constantFrom(2, 4, 8), fc.constantFrom(0, 2 ** 31 - 3, -2, 2 ** 32 - 1), fc.array(fc.boolean(), { minLength: 1, maxLength: 160 }));
+
+  it("your producer, the engine's consumer popping at any of your Atomics calls: every value once, in order, never POISON", () => {
+    assertProperty(
+      fc.property(schedule, ([capacity, start, flips]) => {
+        const engine = SpscRingBuffer.create(capacity, { startIndex: start });
+        const data = new Float64Array(engine.buffer, RING_DATA_OFFSET, capacity);
+        const words = new Int32Array(engine.buffer, 0, RING_DATA_OFFSET >> 2);
+        data.fill(POISON);
+        const producer = new RingProducer(engine.buffer);
+        const sent: number[] = [];
+        const got: number[] = [];
+        let at = 0;
+        const flip = () => flips[at++ % flips.length]!;
+        const enginePop = () => {
+          const v = engine.tryPop();
+          if (v === undefined) return;
+          got.push(v);
+          data[((words[TAIL >> 2]! - 1) | 0) & (capacity - 1)] = POISON; // freed: another producer may overwrite it
+        };
+        for (let step = 0; step < 60; step++) {
+          const value = step + 0.25;
+          const usedBefore = sent.length - got.length;
+          const ok = interleaved(engine.buffer, flip, enginePop, () => producer.tryPush(value));
+          if (!ok && usedBefore < capacity) expect.fail(`tryPush(${value}) refused with ${usedBefore} of ${capacity} slots used (start index ${start})`);
+          if (ok) sent.push(value);
+          if (flip()) enginePop();
+        }
+        while (got.length < sent.length) {
+          const before = got.length;
+          enginePop();
+          if (got.length === before) break;
+        }
+        const wrong = got.findIndex((v, i) => !Object.is(v, sent[i]));
+        if (wrong >= 0 || got.length !== sent.length) {
+          expect.fail(`capacity ${capacity}, start index ${start}: the engine popped ${got.length} values, ${wrong >= 0 ? `#${wrong} was ${describeValue(got[wrong])}, not ${sent[wrong]}` : `not the ${sent.length} you pushed`}`);
+        }
+      }),
+      { seed: 20261203, numRuns: 100 },
+    );
+  });
+
+  it("your consumer, the engine's producer pushing at any of your Atomics calls: every value once, in order, never POISON", () => {
+    assertProperty(
+      fc.property(schedule, ([capacity, start, flips]) => {
+        const engine = SpscRingBuffer.create(capacity, { startIndex: start });
+        const data = new Float64Array(engine.buffer, RING_DATA_OFFSET, capacity);
+        data.fill(POISON);
+        const consumer = new RingConsumer(engine.buffer);
+        const sent: number[] = [];
+        const got: number[] = [];
+        let at = 0;
+        let next = 0.5;
+        let draining = false;
+        const flip = () => !draining && flips[at++ % flips.length]!;
+        const enginePush = () => {
+          if (engine.tryPush(next)) sent.push(next);
+          next += 1;
+        };
+        const popOnce = () => {
+          const queued = sent.length - got.length;
+          const v = interleaved(engine.buffer, flip, enginePush, () => consumer.tryPop());
+          if (v === undefined) {
+            if (queued > 0) expect.fail(`tryPop() gave undefined with ${queued} values queued (capacity ${capacity}, start index ${start})`);
+            return false;
+          }
+          got.push(v);
+          // The slot is free now: poison it, as a producer on another core may overwrite it.
+          const words = new Int32Array(engine.buffer, 0, RING_DATA_OFFSET >> 2);
+          data[((words[TAIL >> 2]! - 1) | 0) & (capacity - 1)] = POISON;
+          return true;
+        };
+        for (let step = 0; step < 60; step++) {
+          if (flip()) enginePush();
+          popOnce();
+        }
+        draining = true; // the engine stops pushing: what is queued must all come out
+        while (popOnce());
+        const wrong = got.findIndex((v, i) => !Object.is(v, sent[i]));
+        if (wrong >= 0 || got.length !== sent.length) {
+          expect.fail(`capacity ${capacity}, start index ${start}: you popped ${got.length} values, ${wrong >= 0 ? `#${wrong} was ${describeValue(got[wrong])}, not ${sent[wrong]}` : `not the ${sent.length} the engine pushed`}`);
+        }
+      }),
+      { seed: 20261203, numRuns: 100 },
+    );
+  });
+});

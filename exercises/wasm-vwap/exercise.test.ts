@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { loadSimd, scalar, simdSupported, vwapBound, type Kernels, type SimdKernels } from '#engine/kernels';
 import { mulberry32 } from '#engine/random';
 import { TradeColumns, openTradeColumns } from './exercise.ts';
@@ -130,5 +131,87 @@ describe('the platform without SIMD', () => {
   it.skipIf(!hasSimd)('openTradeColumns uses SIMD where the platform has it', async () => {
     const cols = await openTradeColumns(64);
     expect(cols.kernels.kind, 'kind of kernels chosen on a platform with SIMD').toBe('simd');
+  });
+});
+
+// ------------------------------------------------------------------ the whole domain
+// Every starting capacity from 0 and 1 up, any number of pushes (up to 40,000 from a
+// capacity of 1), edge prices and volumes: the VWAP is the kernel's over exactly the
+// trades pushed, growth is geometric (a doubling costs one or two allocs, so the number
+// of allocs grows with log2 of the trades) and memory stays bounded (what was ever
+// allocated is a small multiple of the trades held).
+
+/** The scalar kernels, with every alloc's length and every vwap call's lengths recorded. */
+function counted(): { kernels: Kernels; allocs: number[]; vwaps: number[][] } {
+  const allocs: number[] = [];
+  const vwaps: number[][] = [];
+  const kernels: Kernels = {
+    ...scalar,
+    alloc(length: number): Float64Array {
+      allocs.push(length);
+      return scalar.alloc(length);
+    },
+    vwap(prices: Float64Array, volumes: Float64Array): number {
+      vwaps.push([prices.length, volumes.length]);
+      return scalar.vwap(prices, volumes);
+    },
+  };
+  return { kernels, allocs, vwaps };
+}
+
+describe('the whole domain', () => {
+  const edgeValue = fc.oneof(
+    fc.integer({ min: 1, max: 1_000 }),
+    fc.constantFrom(0, 0.5, 1e-9, 2 ** 31, 2 ** 53, 1e12),
+  );
+
+  it('from every capacity (0, 1, 2, ... included), the VWAP is the kernel\'s over exactly the trades pushed, after growth too', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.integer({ min: 4, max: 64 })),
+        fc.array(fc.tuple(edgeValue, edgeValue), { maxLength: 300 }),
+        (capacity, pushes) => {
+          const { kernels, vwaps } = counted();
+          let cols: TradeColumns;
+          try {
+            cols = new TradeColumns(kernels, capacity);
+          } catch (error) {
+            // A capacity of 0 may be refused up front; nothing else may.
+            if (capacity === 0 && error instanceof RangeError) return;
+            throw error;
+          }
+          for (const [p, v] of pushes) cols.push(p, v);
+          const where = `capacity ${capacity}, ${pushes.length} pushes`;
+          if (cols.length !== pushes.length) expect.fail(`${where}: length is ${cols.length}`);
+          const got = cols.vwap();
+          const want = scalar.vwap(Float64Array.from(pushes, (t) => t[0]), Float64Array.from(pushes, (t) => t[1]));
+          if (!Object.is(got, want)) expect.fail(`${where} ${JSON.stringify(pushes.slice(0, 8))}...: VWAP ${got}, the kernel over the same trades gives ${want}`);
+          const last = vwaps[vwaps.length - 1];
+          if (pushes.length > 0 && (!last || last[0] !== pushes.length || last[1] !== pushes.length)) {
+            expect.fail(`${where}: the kernel was given ${last ? last.join(' and ') : 'no'} elements, not the ${pushes.length} trades pushed`);
+          }
+        },
+      ),
+      { seed: 20261203, numRuns: 200 },
+    );
+  });
+
+  it('grows geometrically and keeps memory bounded: 40,000 pushes from capacity 1, 7 and 1,000', () => {
+    for (const capacity of [1, 7, 1_000]) {
+      const { kernels, allocs } = counted();
+      const cols = new TradeColumns(kernels, capacity);
+      const n = 40_000;
+      for (let i = 0; i < n; i++) cols.push(100 + (i % 7), 1 + (i % 5));
+      const doublings = Math.ceil(Math.log2(n / capacity));
+      const maxAllocs = 2 * (1 + doublings);
+      const total = allocs.reduce((a, b) => a + b, 0);
+      if (cols.length !== n) expect.fail(`capacity ${capacity}: length ${cols.length} after ${n} pushes`);
+      if (allocs.length > maxAllocs) {
+        expect.fail(`capacity ${capacity}, ${n} pushes: ${allocs.length} allocs; doubling needs ${doublings} growths, at most ${maxAllocs} allocs (growth is not geometric)`);
+      }
+      if (total > 10 * Math.max(n, capacity) + 16) {
+        expect.fail(`capacity ${capacity}, ${n} pushes: ${total} elements allocated in all, more than 10 per trade held (memory is not bounded by the doubling)`);
+      }
+    }
   });
 });
