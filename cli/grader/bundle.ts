@@ -25,6 +25,8 @@ export interface BundleRequest {
   codeLabel: string;
   /** The code file's text, already read (and checked) by the caller; read from `codeFile` when absent. */
   codeSource?: string;
+  /** The engine modules the code may import (its starting file's); any public one when absent. */
+  allowedEngine?: ReadonlySet<string>;
   /** Per-test limit for asynchronous tests. */
   testTimeoutMs: number;
   /**
@@ -183,7 +185,7 @@ export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult
   const found = new Map<string, string>();
   const source = req.codeSource ?? (await readFile(req.codeFile, 'utf8'));
   const sourcefile = path.basename(req.codeFile);
-  const student = await buildStudent(source, sourcefile, req.codeLabel, path.dirname(req.codeFile));
+  const student = await buildStudent(source, sourcefile, req.codeLabel, path.dirname(req.codeFile), req.allowedEngine);
   if (!student.ok) return student;
   const shim = studentShim(student.build, path.join(GRADING_DIR, 'seal.ts'), (specifier) => specifier, sourcefile);
   try {

@@ -11,7 +11,9 @@ import type { ExerciseResult, Problem, TestResult } from '../../grading/result-s
 import { verdict } from '../../grading/verdict.ts';
 import { mapLocations, type LineMap } from '../../grading/source-map.ts';
 import { typeSuppressions } from '../../grading/type-suppressions.ts';
+import path from 'node:path';
 import { bundleForSandbox } from './bundle.ts';
+import { buildStudent } from './student-build.ts';
 import { runSandbox } from './sandbox.ts';
 import { readSubmission } from './submission-file.ts';
 import { typecheckBounded } from './typecheck-pool.ts';
@@ -54,6 +56,19 @@ export function expectedTests(exercise: Exercise): Promise<string[] | undefined>
   return names;
 }
 
+/** The engine modules each exercise's starting file imports as values: what any submission of it may import. */
+const starterImports = new Map<string, Promise<ReadonlySet<string> | undefined>>();
+export function allowedEngine(exercise: Exercise): Promise<ReadonlySet<string> | undefined> {
+  let allowed = starterImports.get(exercise.files.exercise);
+  if (!allowed) {
+    allowed = readFile(exercise.files.exercise, 'utf8')
+      .then((source) => buildStudent(source, 'exercise.ts', exerciseLabel(exercise.slug), path.dirname(exercise.files.exercise)))
+      .then((built) => (built.ok ? new Set(built.build.engineImports) : undefined));
+    starterImports.set(exercise.files.exercise, allowed);
+  }
+  return allowed;
+}
+
 function located(map: LineMap, tests: TestResult[], problems: Problem[]): { tests: TestResult[]; problems: Problem[] } {
   if (!map.length) return { tests, problems };
   return {
@@ -94,6 +109,7 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
     codeFile,
     codeLabel,
     codeSource,
+    allowedEngine: await allowedEngine(exercise),
     testTimeoutMs: exercise.meta.timeLimitMs,
     target: browser ? 'browser' : 'node',
   });

@@ -26,7 +26,10 @@ export type StudentBuildResult = { ok: true; build: StudentBuild } | { ok: false
 
 const PUBLIC = [...engineModules.keys()].map((n) => `${ENGINE_PREFIX}${n}`).join(', ');
 
-function onlyEngine(label: string, used: Set<string>): Plugin {
+/** What a student's file may import: the engine modules its starting file imports as values (undefined: any public one). */
+export type EngineAllowance = ReadonlySet<string> | undefined;
+
+function onlyEngine(label: string, used: Set<string>, allowed: EngineAllowance): Plugin {
   return {
     name: 'ticklab-import-policy',
     setup(b) {
@@ -35,6 +38,13 @@ function onlyEngine(label: string, used: Set<string>): Plugin {
         if (args.path.startsWith(ENGINE_PREFIX)) {
           if (!engineModules.has(args.path.slice(ENGINE_PREFIX.length))) {
             return { errors: [{ text: `"${args.path}" is not a public engine module; exercises may import ${PUBLIC}` }] };
+          }
+          // The engine holds reference implementations of what exercises ask for: a student's file
+          // may use what its starting file uses, not import the answer.
+          if (allowed && !allowed.has(args.path)) {
+            const name = label.split('/').pop();
+            const may = allowed.size ? `only ${[...allowed].map((s) => `"${s}"`).join(', ')} (what the starting file imports)` : 'nothing from the engine (the starting file imports nothing)';
+            return { errors: [{ text: `${name} may import ${may}, not "${args.path}": the exercise is to write that part yourself` }] };
           }
           used.add(args.path);
           return { path: args.path, external: true };
@@ -56,7 +66,7 @@ function toProblem(message: Message, label: string): Problem {
  * Builds `source` (the student's file, already read and size-checked) as `sourcefile`
  * (the name stack traces show, e.g. `exercise.ts`); `label` names it in problems.
  */
-export async function buildStudent(source: string, sourcefile: string, label: string, resolveDir: string): Promise<StudentBuildResult> {
+export async function buildStudent(source: string, sourcefile: string, label: string, resolveDir: string, allowed?: EngineAllowance): Promise<StudentBuildResult> {
   const used = new Set<string>();
   const common = {
     stdin: { contents: source, sourcefile, loader: 'ts' as const, resolveDir },
@@ -66,7 +76,7 @@ export async function buildStudent(source: string, sourcefile: string, label: st
     target: 'es2022',
     logLevel: 'silent' as const,
     outdir: '/ticklab-student',
-    plugins: [onlyEngine(label, used)],
+    plugins: [onlyEngine(label, used, allowed)],
   };
   try {
     const [cjs, esm] = await Promise.all([

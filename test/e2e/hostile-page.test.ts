@@ -27,6 +27,7 @@ const ATTACKS: Record<string, string> = {
   globalConstructor: `${STARTER}${quietly(`(globalThis as any).constructor.constructor('return this')().postMessage(${FORGED});`)}`,
   stash: `${STARTER}${quietly("const s = (globalThis as any).__ticklabStudentExports; for (const k in s) s[k] = {};")}`,
   arrayPrototype: `${STARTER}${quietly('(Array.prototype as any).includes = () => true; (Object.prototype as any).then = undefined;')}`,
+  engineAnswer: `import { OrderBook } from '#engine/order-book';\nexport const unused = OrderBook;\n${SOLUTION}`,
   tsNocheck: `// @ts-nocheck\n${SOLUTION}\nconst broken: number = 'not a number';\n`,
 };
 
@@ -50,7 +51,8 @@ describe('hostile code graded in the page', () => {
   it.each(Object.keys(ATTACKS))('gives %s no pass', async (name) => {
     const result = await gradeInPage(ATTACKS[name]!);
     expect(result.status, JSON.stringify(result.problems)).not.toBe('pass');
-    if (name === 'tsNocheck') expect(result.problems.some((p) => p.kind === 'type' && /@ts-nocheck is not allowed/.test(p.message))).toBe(true);
+    if (name === 'engineAnswer') expect(result.problems[0]?.message).toMatch(/may import nothing from the engine \(the starting file imports nothing\), not "#engine\/order-book"/);
+    else if (name === 'tsNocheck') expect(result.problems.some((p) => p.kind === 'type' && /@ts-nocheck is not allowed/.test(p.message))).toBe(true);
     else expect(result.tests.length, 'every test ran and was reported by the harness itself').toBeGreaterThan(0);
   }, 120_000);
 });

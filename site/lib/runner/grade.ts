@@ -134,6 +134,11 @@ export function runInWorker(ready: ReadyWorker, request: Omit<Extract<GradeReque
   return driveWorker(ready.worker, () => ready.worker.postMessage({ ...request, nonce } satisfies GradeRequest), timeLimitMs, { ...options, nonce });
 }
 
+/** The engine modules a CommonJS body requires. */
+function engineRequires(js: string): Set<string> {
+  return new Set([...js.matchAll(/require\("(#engine\/[a-z0-9-]+)"\)/g)].map((m) => m[1]!));
+}
+
 /** Each exercise's starting file, compiled once: the worker lists the tests with it before the student's code loads. */
 const starters = new Map<string, Promise<string | undefined>>();
 function starterJs(exercise: ManifestExercise): Promise<string | undefined> {
@@ -208,6 +213,14 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   mark('worker ready', t1);
   const t2 = performance.now();
   const starter = await starterJs(exercise);
+  // As in the CLI: the student's code may import from the engine only what the starting file imports.
+  const mayImport = starter === undefined ? undefined : engineRequires(starter);
+  const extra = mayImport ? [...engineRequires(transpiled.js)].filter((s) => !mayImport.has(s)) : [];
+  if (mayImport && extra.length) {
+    giveBack(slug, ready);
+    const may = mayImport.size ? `only ${[...mayImport].map((s) => `"${s}"`).join(', ')} (what the starting file imports)` : 'nothing from the engine (the starting file imports nothing)';
+    return finish([], [{ kind: 'import', message: `exercise.ts may import ${may}, not "${extra[0]}": the exercise is to write that part yourself`, file: codeLabel }]);
+  }
   const report = await runInWorker(
     ready,
     { type: 'run', testModule: exercise.testModule, studentJs: transpiled.js, ...(starter !== undefined ? { starterJs: starter } : {}), testTimeoutMs: exercise.timeLimitMs },

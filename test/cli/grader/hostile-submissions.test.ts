@@ -64,6 +64,7 @@ export const SOURCES: Record<string, string> = {
   consoleSwap: `${STARTER}${quietly("(console as any).log = () => {}; (console as any).constructor.prototype.log = () => {};")}`,
   timerObject: `${STARTER}${quietly("const t: any = setTimeout(() => {}, 1); Object.getPrototypeOf(t).refresh = () => {}; Object.getPrototypeOf(t).constructor.prototype.unref = () => {};")}`,
   symbolRegistry: `${STARTER}${quietly("(Symbol as any).for = () => Symbol('x'); const s = Symbol.for('tinyspy:spy'); (Object.prototype as any)[s] = true;")}`,
+  engineAnswer: `import { median } from '#engine/stats';\nexport function sumTicks(prices: readonly number[]): number {\n  return median([...prices]) * prices.length;\n}\n`,
   tsNocheck: `// @ts-nocheck\n${SOLUTION}const broken: number = 'not a number';\n`,
   tsIgnore: `${SOLUTION}// @ts-ignore\nconst broken: number = 'not a number';\n`,
   tsExpectError: `${SOLUTION}// @ts-expect-error\nconst broken: number = 'not a number';\n`,
@@ -139,6 +140,12 @@ describe('a class of hostile submissions', () => {
     const result = byStudent.get('dynamicImport')!;
     expect(result.status).toBe('error');
     expect(JSON.stringify(result.problems)).toMatch(/may import only from the engine \("#engine\/<module>"\), not \\"node:child_process\\"/);
+  });
+
+  it('refuses an engine import the starting file does not make: the engine holds the answers', () => {
+    const result = byStudent.get('engineAnswer')!;
+    expect(result.status).toBe('error');
+    expect(result.problems[0]).toMatchObject({ kind: 'import', message: expect.stringMatching(/may import nothing from the engine \(the starting file imports nothing\), not "#engine\/stats"/) });
   });
 
   it('reports each comment that switches the type-checker off', () => {
