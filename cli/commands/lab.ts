@@ -85,7 +85,9 @@ export function formatLabResult(r: LabResult): string[] {
 export function machineNote(note: string | undefined): string {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const base = `${cpu}, ${os.availableParallelism()} logical cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-  return note ? `${base}. ${note}` : base;
+  // A note that already describes the hardware (a re-recording that passes the old description on) is not prefixed twice.
+  if (!note) return base;
+  return note.includes(cpu) ? note : `${base}. ${note}`;
 }
 
 function writeReference(results: LabResult[], opts: LabCommandOptions, command: string): string {
