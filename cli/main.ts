@@ -90,14 +90,16 @@ export async function main(argv: string[]): Promise<number> {
     );
 
   cli
-    .command('new <slug>', 'For authors: scaffold exercises/<slug>/')
+    .command('new <slug>', 'For authors: scaffold exercises/<slug>/, or turn wrong/<name>.ts into a known-wrong patch')
     .option('--lesson <lesson>', 'The lesson it belongs to, "<module>/<lesson>" from content/course.json')
     .option('--title <title>', 'Its title')
+    .option('--wrong <name>', 'Turn the full copy exercises/<slug>/wrong/<name>.ts into wrong/<name>.patch (a diff against solution.ts)')
     .action((slug: string, f: Flags) =>
       run(async () =>
         (await import('./commands/author/new.ts')).newCommand(slug, {
           ...(f.lesson ? { lesson: String(f.lesson) } : {}),
           ...(f.title ? { title: String(f.title) } : {}),
+          ...(f.wrong ? { wrong: String(f.wrong) } : {}),
         }),
       ),
     );
