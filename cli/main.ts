@@ -83,9 +83,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--quiet', 'Print only problems and the verdict')
     .option('--json', 'Print the findings as JSON')
     .option('--no-grade', 'Check the files only (schemas, quizzes, TODOs, hints): grade nothing, in a second or two')
+    .option('--mutants', 'Mutation testing instead: each solution.ts mutated by StrykerJS, its mutation score and surviving mutants printed')
+    .option('--min-score <percent>', 'With --mutants: the lowest score an exercise may have, equivalent mutants left out (default 100)')
+    .option('--changed-since <rev>', 'With --mutants: only the exercises whose folder differs from this git revision')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
-        (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false }),
+        f.mutants
+          ? (await import('./commands/author/mutants.ts')).mutantsCommand({
+              exercises,
+              jobs: number(f.jobs, '--jobs') ?? JOBS,
+              ...(f.minScore !== undefined ? { minScore: number(f.minScore, '--min-score')! } : {}),
+              ...(f.changedSince ? { changedSince: String(f.changedSince) } : {}),
+            })
+          : (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false }),
       ),
     );
 
