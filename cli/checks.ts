@@ -10,6 +10,7 @@ import { gradeExercise } from './grader/grade-exercise.ts';
 import { mapLimit } from './grader/pool.ts';
 import type { ExerciseResult } from '../grading/result-schema.ts';
 import { where } from './report/format.ts';
+import { errorSentences, headerText, textAssertions, unstated, type TextAssertion } from './contract.ts';
 import { KnownWrongError, KnownWrongFiles, readKnownWrong, type KnownWrong } from './known-wrong.ts';
 
 export interface CheckFinding extends CatalogIssue {
@@ -82,6 +83,17 @@ function rel(catalog: Catalog, file: string): string {
   return path.relative(catalog.root, file);
 }
 
+/** What an exercise's tests pin in text (error classes, message regexes and strings), beside what its text says of errors. */
+export interface ExerciseContract {
+  assertions: TextAssertion[];
+  /** The sentences of the starting file's header comment that speak of errors. */
+  sentences: string[];
+}
+
+export function contractOf(e: Exercise): ExerciseContract {
+  return { assertions: textAssertions(readFileSync(e.files.test, 'utf8')), sentences: errorSentences(headerText(readFileSync(e.files.exercise, 'utf8'))) };
+}
+
 /** Checks that need no grading: the files' contents and what must be unique. */
 export function staticFindings(catalog: Catalog): CheckFinding[] {
   const findings: CheckFinding[] = [...catalog.issues, ...guessableFindings(catalog)];
@@ -125,6 +137,12 @@ export function staticFindings(catalog: Catalog): CheckFinding[] {
     for (const file of e.files.wrongDrafts) {
       const name = path.basename(file, '.ts');
       findings.push({ exercise: e.slug, file: rel(catalog, file), message: `a known-wrong solution is kept as a patch of solution.ts: run \`ticklab new ${e.slug} --wrong ${name}\` to turn this file into wrong/${name}.patch` });
+    }
+    // A test may pin only what the exercise text states: a right answer must not fail on a detail only a hint names.
+    const text = headerText(starter);
+    for (const a of textAssertions(test)) {
+      const missing = unstated(a, text);
+      if (missing) findings.push({ severity: 'warning', exercise: e.slug, file: `${rel(catalog, e.files.test)}:${a.line}`, message: `${a.matcher}(${a.source}) pins ${missing}: state it in the header comment of exercise.ts, or stop testing it` });
     }
     unique(`slug:${e.slug.toLowerCase()}`, rel(catalog, e.files.dir), 'slug', `the slug "${e.slug}"`, e.slug);
     unique(`title:${e.meta.title.toLowerCase()}`, metaFile, 'title', `the title "${e.meta.title}"`, e.slug);
@@ -216,7 +234,7 @@ export interface CheckOptions {
   /** False: check the files only (schemas, quizzes, TODOs, uniqueness) and grade nothing. Default true. */
   grade?: boolean;
   /** Called as each exercise's grading ends. */
-  onExercise?: (slug: string, ok: boolean, grades: ExerciseGrades) => void;
+  onExercise?: (slug: string, ok: boolean, grades: ExerciseGrades, exercise: Exercise) => void;
 }
 
 /** Runs every check; `slugs` narrows the grading to some exercises (static checks cover all). */
@@ -244,7 +262,7 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
       grades.set(e.slug, graded);
       const found = gradeFindings(catalog, e, graded);
       findings.push(...found);
-      options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug), graded); // static and graded findings
+      options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug), graded, e); // static and graded findings
     });
   } finally {
     sources.remove();
