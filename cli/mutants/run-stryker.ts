@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { LogLevel } from '@stryker-mutator/api/core';
 import type { Exercise } from '../catalog.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
 import { fromStrykerStatus, type MutantOutcome } from './outcome.ts';
 
 /** Where Stryker's reports and its temporary sandboxes go, under the course root. */
@@ -39,7 +40,8 @@ export async function runStryker(root: string, exercise: Exercise, concurrency: 
     const stryker = new Stryker({
       mutate: [path.relative(root, exercise.files.solution)],
       testRunner: 'vitest',
-      vitest: { configFile: 'cli/mutants/vitest.config.ts', related: false },
+      // This checkout's config, whichever course is mutated (an author's fork, the CLI's own tests).
+      vitest: { configFile: path.join(PACKAGE_ROOT, 'cli/mutants/vitest.config.ts'), related: false },
       coverageAnalysis: 'perTest',
       concurrency,
       // The sandbox needs the engine, the exercise and the project files; the rest is not copied.
