@@ -86,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--mutants', 'Mutation testing instead: each solution.ts mutated by StrykerJS, its mutation score and surviving mutants printed')
     .option('--min-score <percent>', 'With --mutants: the lowest score an exercise may have, equivalent mutants left out (default 100)')
     .option('--changed-since <rev>', 'With --mutants: only the exercises whose folder differs from this git revision')
+    .option('--sample <n>', 'With --mutants: n exercises (besides those changed), chosen by the commit so that successive commits cover all')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
         f.mutants
@@ -94,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
               jobs: number(f.jobs, '--jobs') ?? JOBS,
               ...(f.minScore !== undefined ? { minScore: number(f.minScore, '--min-score')! } : {}),
               ...(f.changedSince ? { changedSince: String(f.changedSince) } : {}),
+              ...(f.sample !== undefined ? { sample: number(f.sample, '--sample')! } : {}),
             })
           : (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false }),
       ),

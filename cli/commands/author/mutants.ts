@@ -7,13 +7,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import pc from 'picocolors';
 import { exerciseLabel, loadCatalog, pick, type Exercise } from '../../catalog.ts';
 import { UsageError } from '../../errors.ts';
 import { mutantsOneAtATime } from '../../mutants/one-at-a-time.ts';
 import type { MutantOutcome } from '../../mutants/outcome.ts';
-import { runStryker, SchemataUnsupported } from '../../mutants/run-stryker.ts';
+import { MUTATION_REPORTS, runStryker, SchemataUnsupported } from '../../mutants/run-stryker.ts';
 import { describeMutant, scoreMutants, type MutationScore } from '../../mutants/score.ts';
 
 export interface MutantsOptions {
@@ -24,13 +23,36 @@ export interface MutantsOptions {
   minScore?: number;
   /** Only the exercises whose folder differs from this git revision (committed or not). */
   changedSince?: string;
+  /** A sample of this many exercises (besides the changed ones), rotating with the commit: CI's budget. */
+  sample?: number;
 }
 
-/** The exercises whose folder differs between `rev` and the working tree. */
+/** `n` exercises, consecutive in slug order from a start the commit chooses: each commit tests others. */
+export function sampleExercises(slugs: readonly string[], n: number, seed: string): string[] {
+  const sorted = [...slugs].sort();
+  if (n >= sorted.length) return sorted;
+  const start = Number.parseInt(seed.slice(0, 8), 16) % sorted.length;
+  return Array.from({ length: n }, (_, i) => sorted[(start + i) % sorted.length]!);
+}
+
+/** The commit checked out, or today's date where there is no git: what the sample rotates with. */
+function sampleSeed(root: string): { seed: string; what: string } {
+  try {
+    const seed = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { seed, what: `commit ${seed.slice(0, 7)}` };
+  } catch {
+    const day = new Date().toISOString().slice(0, 10);
+    return { seed: Buffer.from(day).toString('hex'), what: `the date ${day}` };
+  }
+}
+
+/** The exercises whose folder differs between `rev` and the working tree, untracked files included. */
 export function changedExercises(root: string, rev: string): string[] {
   let names: string;
   try {
-    names = execFileSync('git', ['diff', '--name-only', rev, '--', 'exercises'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    // Changed since rev (committed or not), and new files git does not track yet.
+    names = git('diff', '--name-only', rev, '--', 'exercises') + git('ls-files', '--others', '--exclude-standard', '--', 'exercises');
   } catch (error) {
     throw new UsageError(`--changed-since ${rev}: git cannot compare with it (${(error as Error).message.split('\n')[0]}); name a revision this checkout has, e.g. origin/main`);
   }
@@ -81,11 +103,23 @@ function report(run: ExerciseMutants, score: MutationScore, minScore: number): {
 export async function mutantsCommand(opts: MutantsOptions): Promise<number> {
   const catalog = loadCatalog();
   const minScore = opts.minScore ?? 100;
-  let chosen = opts.exercises?.length ? pick(catalog, opts.exercises) : catalog.exercises;
-  if (opts.changedSince) {
-    const changed = changedExercises(catalog.root, opts.changedSince);
-    chosen = chosen.filter((e) => changed.includes(e.slug));
-    process.stdout.write(`mutants: ${chosen.length} exercise${chosen.length === 1 ? '' : 's'} changed since ${opts.changedSince}${chosen.length ? `: ${chosen.map((e) => e.slug).join(', ')}` : ''}\n`);
+  const named = opts.exercises?.length ? pick(catalog, opts.exercises) : catalog.exercises;
+  let chosen = named;
+  if (opts.changedSince !== undefined || opts.sample !== undefined) {
+    const picked = new Set<string>();
+    if (opts.changedSince !== undefined) {
+      const changed = changedExercises(catalog.root, opts.changedSince).filter((slug) => named.some((e) => e.slug === slug));
+      changed.forEach((slug) => picked.add(slug));
+      process.stdout.write(`mutants: ${changed.length} exercise${changed.length === 1 ? '' : 's'} changed since ${opts.changedSince}${changed.length ? `: ${changed.join(', ')}` : ''}\n`);
+    }
+    if (opts.sample !== undefined) {
+      const { seed, what } = sampleSeed(catalog.root);
+      const rest = named.map((e) => e.slug).filter((slug) => !picked.has(slug));
+      const sampled = sampleExercises(rest, opts.sample, seed);
+      sampled.forEach((slug) => picked.add(slug));
+      process.stdout.write(`mutants: a sample of ${sampled.length} of the other ${rest.length}, chosen by ${what}: ${sampled.join(', ') || 'none'}\n`);
+    }
+    chosen = named.filter((e) => picked.has(e.slug));
   }
   const results: { slug: string; score: MutationScore; ok: boolean }[] = [];
   // One exercise at a time: each runs `jobs` test processes of its own.
@@ -99,8 +133,8 @@ export async function mutantsCommand(opts: MutantsOptions): Promise<number> {
   const failed = results.filter((r) => !r.ok);
   if (results.length) {
     const mean = results.reduce((n, r) => n + r.score.score, 0) / results.length;
-    process.stdout.write(`${path.join('reports', 'mutation')}/<slug>.html holds Stryker's report of each (for the exercises Stryker ran).\n`);
-    process.stdout.write(`mutants: mean score ${pct(mean)} over ${results.length} exercise${results.length === 1 ? '' : 's'}; ${results.length - failed.length} at or above ${minScore}%, ${failed.length} below${failed.length ? ` (${failed.map((r) => r.slug).join(', ')})` : ''}\n`);
+    process.stdout.write(`${MUTATION_REPORTS}/<slug>.html holds Stryker's report of each (for the exercises Stryker ran).\n`);
+    process.stdout.write(`mutants: mean score ${pct(mean)} over ${results.length} exercise${results.length === 1 ? '' : 's'}; ${results.length - failed.length} passed, ${failed.length} failed (at least ${minScore}%, no stale mark)${failed.length ? `: ${failed.map((r) => r.slug).join(', ')}` : ''}\n`);
   }
   return failed.length ? 1 : 0;
 }
