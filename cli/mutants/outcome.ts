@@ -32,3 +32,13 @@ export function fromStrykerStatus(status: string): MutantStatus {
       return 'invalid'; // CompileError, RuntimeError, Ignored, Pending
   }
 }
+
+/**
+ * Whether every test that killed a mutant races real threads (meta.json `racyTests`, named
+ * "describe > it"; Stryker's ids are "<file>#<describe> <it>"): a kinder schedule would pass it.
+ */
+export function killedOnlyByRacyTests(killedBy: readonly string[], racyTests: readonly string[]): boolean {
+  if (racyTests.length === 0 || killedBy.length === 0) return false;
+  const racy = racyTests.map((name) => name.split(' > ').join(' '));
+  return killedBy.every((id) => racy.some((name) => id === name || id.endsWith(`#${name}`) || id.endsWith(` ${name}`)));
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { LogLevel } from '@stryker-mutator/api/core';
 import type { Exercise } from '../catalog.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
-import { fromStrykerStatus, type MutantOutcome } from './outcome.ts';
+import { fromStrykerStatus, killedOnlyByRacyTests, type MutantOutcome } from './outcome.ts';
 
 /** Where Stryker's reports and its temporary sandboxes go, under the course root. */
 export const MUTATION_REPORTS = 'reports/mutation';
@@ -43,6 +43,9 @@ export async function runStryker(root: string, exercise: Exercise, concurrency: 
       // This checkout's config, whichever course is mutated (an author's fork, the CLI's own tests).
       vitest: { configFile: path.join(PACKAGE_ROOT, 'cli/mutants/vitest.config.ts'), related: false },
       coverageAnalysis: 'perTest',
+      // Where some tests race real threads, every test runs on each mutant (no bail at the
+      // first failure), so that a mutant is known to fail a deterministic test too.
+      disableBail: exercise.meta.racyTests.length > 0,
       concurrency,
       // The sandbox needs the engine, the exercise and the project files; the rest is not copied.
       ignorePatterns: ['/site', '/content', '/docs', '/test', '/dist', '/.astro', '/.ticklab', '/exercises/*', `!/exercises/${exercise.slug}`],
@@ -69,7 +72,7 @@ export async function runStryker(root: string, exercise: Exercise, concurrency: 
       replacement: m.replacement,
       start: m.location.start,
       end: m.location.end,
-      status: fromStrykerStatus(m.status),
+      status: m.status === 'Killed' && killedOnlyByRacyTests(m.killedBy ?? [], exercise.meta.racyTests) ? ('survived' as const) : fromStrykerStatus(m.status),
     }));
     return { mutants, report };
   } finally {

@@ -1,6 +1,6 @@
 /** The mutation score: killed over counted, equivalent marks left out and required to match a survivor. */
 import { describe, expect, it } from 'vitest';
-import type { MutantOutcome, MutantStatus } from '../../../cli/mutants/outcome.ts';
+import { killedOnlyByRacyTests, type MutantOutcome, type MutantStatus } from '../../../cli/mutants/outcome.ts';
 import { describeMutant, scoreMutants } from '../../../cli/mutants/score.ts';
 
 const mutant = (line: number, mutator: string, status: MutantStatus, replacement = 'true'): MutantOutcome => ({
@@ -44,5 +44,18 @@ describe('describeMutant', () => {
     const source = 'export function min(a: number, b: number) {\n  return a < b ? a : b;\n}\n';
     const m: MutantOutcome = { mutator: 'EqualityOperator', replacement: 'a <= b', start: { line: 2, column: 10 }, end: { line: 2, column: 15 }, status: 'survived' };
     expect(describeMutant(source, m)).toEqual(['line 2 (EqualityOperator)', '- return a < b ? a : b;', '+ return a <= b ? a : b;']);
+  });
+});
+
+describe('killedOnlyByRacyTests', () => {
+  const racy = ['two threads > delivers 50,000 values'];
+  it('is true when every killing test races threads, whether or not the file suite is in the name', () => {
+    expect(killedOnlyByRacyTests(['exercises/x/exercise.test.ts#two threads delivers 50,000 values'], racy)).toBe(true);
+    expect(killedOnlyByRacyTests(['exercises/x/exercise.test.ts#exercises/x/exercise.test.ts two threads delivers 50,000 values'], racy)).toBe(true);
+  });
+  it('is false when a deterministic test kills it too, or nothing is racy, or nothing killed it', () => {
+    expect(killedOnlyByRacyTests(['exercises/x/exercise.test.ts#two threads delivers 50,000 values', 'exercises/x/exercise.test.ts#one thread push fills the slot'], racy)).toBe(false);
+    expect(killedOnlyByRacyTests(['exercises/x/exercise.test.ts#two threads delivers 50,000 values'], [])).toBe(false);
+    expect(killedOnlyByRacyTests([], racy)).toBe(false);
   });
 });
