@@ -39,6 +39,14 @@ describe('ticklab check --mutants', () => {
     expect(readdirSync(path.join(root, 'reports/mutation')), 'the report stays, the sandbox goes').toEqual(['sum-ticks.html']);
   }, 180_000);
 
+  it('counts a mutant killed only by a test that races real threads (racyTests) as surviving', async () => {
+    const root = course();
+    // Only "adds prices" tells += from -=; were it racy, a kinder schedule would pass the mutant.
+    edit(root, 'exercises/sum-ticks/meta.json', (t) => t.replace('"timeLimitMs"', '"racyTests": ["sumTicks > adds prices"],\n  "timeLimitMs"'));
+    const run = await mutants(root, 'sum-ticks');
+    expect(run.stdout, run.stderr).toMatch(/✗ sum-ticks: 50\.0% \(1 of 2 mutants killed; \d+ s\)\n\s+survived exercises\/sum-ticks\/solution\.ts line 4 \(AssignmentOperator\)/);
+  }, 180_000);
+
   it('mutates one mutant at a time, through the grader, when the tests rebuild the solution from its source', async () => {
     const root = course();
     edit(root, 'exercises/sum-ticks/exercise.test.ts', (t) =>
