@@ -20,8 +20,10 @@ export interface ExerciseFiles {
   solution: string;
   test: string;
   meta: string;
-  /** Known-wrong solutions, `wrong/<name>.ts`: plausible mistakes the tests must fail. */
+  /** Known-wrong solutions, `wrong/<name>.patch`: plausible mistakes the tests must fail, as patches of solution.ts (cli/known-wrong.ts). */
   wrong: string[];
+  /** Full copies in `wrong/<name>.ts`: drafts of known-wrong solutions, for `ticklab new <slug> --wrong <name>` to turn into patches. */
+  wrongDrafts: string[];
 }
 
 export interface Exercise {
@@ -66,15 +68,16 @@ export function exerciseFiles(root: string, slug: string): ExerciseFiles {
     solution: path.join(dir, 'solution.ts'),
     test: path.join(dir, 'exercise.test.ts'),
     meta: path.join(dir, 'meta.json'),
-    wrong: knownWrong(path.join(dir, 'wrong')),
+    wrong: filesEndingIn(path.join(dir, 'wrong'), '.patch'),
+    wrongDrafts: filesEndingIn(path.join(dir, 'wrong'), '.ts'),
   };
 }
 
-/** The known-wrong solutions in a `wrong/` folder, by name. */
-function knownWrong(dir: string): string[] {
+/** The files of a `wrong/` folder with one ending, by name. */
+function filesEndingIn(dir: string, ending: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith(ending))
     .sort()
     .map((f) => path.join(dir, f));
 }

@@ -11,6 +11,8 @@ import { mapLimit } from './grader/pool.ts';
 import type { ExerciseResult } from '../grading/result-schema.ts';
 import { where } from './report/format.ts';
 import { quizFairness } from '../content/quiz-fairness.ts';
+import { errorSentences, headerText, textAssertions, unstated, type TextAssertion } from './contract.ts';
+import { KnownWrongError, KnownWrongFiles, readKnownWrong, type KnownWrong } from './known-wrong.ts';
 
 export interface CheckFinding extends CatalogIssue {
   /** The exercise it concerns, when it concerns one. */
@@ -82,6 +84,17 @@ function rel(catalog: Catalog, file: string): string {
   return path.relative(catalog.root, file);
 }
 
+/** What an exercise's tests pin in text (error classes, message regexes and strings), beside what its text says of errors. */
+export interface ExerciseContract {
+  assertions: TextAssertion[];
+  /** The sentences of the starting file's header comment that speak of errors. */
+  sentences: string[];
+}
+
+export function contractOf(e: Exercise): ExerciseContract {
+  return { assertions: textAssertions(readFileSync(e.files.test, 'utf8')), sentences: errorSentences(headerText(readFileSync(e.files.exercise, 'utf8'))) };
+}
+
 /** Checks that need no grading: the files' contents and what must be unique. */
 export function staticFindings(catalog: Catalog): CheckFinding[] {
   const findings: CheckFinding[] = [...catalog.issues, ...guessableFindings(catalog), ...quizFairness(catalog.quizzes).findings];
@@ -112,13 +125,25 @@ export function staticFindings(catalog: Catalog): CheckFinding[] {
         exercise: e.slug,
         file: rel(catalog, e.files.dir),
         field: 'wrong/',
-        message: `keeps ${e.files.wrong.length} known-wrong solution${e.files.wrong.length === 1 ? '' : 's'}; write at least ${MIN_KNOWN_WRONG} plausible mistakes in wrong/<name>.ts that the tests must fail`,
+        message: `keeps ${e.files.wrong.length} known-wrong solution${e.files.wrong.length === 1 ? '' : 's'}; write at least ${MIN_KNOWN_WRONG} plausible mistakes in wrong/<name>.patch that the tests must fail`,
       });
     }
     for (const file of e.files.wrong) {
       const source = readFileSync(file, 'utf8');
       if (!mistakeOf(source)) findings.push({ exercise: e.slug, file: rel(catalog, file), message: 'starts with no /** ... */ comment saying what mistake it makes' });
       if (TODO.test(source)) findings.push({ exercise: e.slug, file: rel(catalog, file), message: 'still has a "// TODO": a known-wrong solution is a finished, plausible answer' });
+      const applied = knownWrongOrError(e, file);
+      if (applied instanceof KnownWrongError) findings.push({ exercise: e.slug, file: rel(catalog, file), message: applied.reason });
+    }
+    for (const file of e.files.wrongDrafts) {
+      const name = path.basename(file, '.ts');
+      findings.push({ exercise: e.slug, file: rel(catalog, file), message: `a known-wrong solution is kept as a patch of solution.ts: run \`ticklab new ${e.slug} --wrong ${name}\` to turn this file into wrong/${name}.patch` });
+    }
+    // A test may pin only what the exercise text states: a right answer must not fail on a detail only a hint names.
+    const text = headerText(starter);
+    for (const a of textAssertions(test)) {
+      const missing = unstated(a, text);
+      if (missing) findings.push({ severity: 'warning', exercise: e.slug, file: `${rel(catalog, e.files.test)}:${a.line}`, message: `${a.matcher}(${a.source}) pins ${missing}: state it in the header comment of exercise.ts, or stop testing it` });
     }
     unique(`slug:${e.slug.toLowerCase()}`, rel(catalog, e.files.dir), 'slug', `the slug "${e.slug}"`, e.slug);
     unique(`title:${e.meta.title.toLowerCase()}`, metaFile, 'title', `the title "${e.meta.title}"`, e.slug);
@@ -137,6 +162,16 @@ export function staticFindings(catalog: Catalog): CheckFinding[] {
     }
   }
   return findings;
+}
+
+/** A known-wrong patch applied, or why it cannot be. */
+function knownWrongOrError(e: Exercise, file: string): KnownWrong | KnownWrongError {
+  try {
+    return readKnownWrong(file, e.files.solution);
+  } catch (error) {
+    if (error instanceof KnownWrongError) return error;
+    throw error;
+  }
 }
 
 const describe = (r: ExerciseResult) =>
@@ -200,7 +235,7 @@ export interface CheckOptions {
   /** False: check the files only (schemas, quizzes, TODOs, uniqueness) and grade nothing. Default true. */
   grade?: boolean;
   /** Called as each exercise's grading ends. */
-  onExercise?: (slug: string, ok: boolean, grades: ExerciseGrades) => void;
+  onExercise?: (slug: string, ok: boolean, grades: ExerciseGrades, exercise: Exercise) => void;
 }
 
 /** Runs every check; `slugs` narrows the grading to some exercises (static checks cover all). */
@@ -210,19 +245,28 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
   const grades = new Map<string, ExerciseGrades>();
   if (options.grade === false) return { catalog, findings, grades };
   const chosen = options.slugs?.length ? pick(catalog, options.slugs) : catalog.exercises;
-  await mapLimit(chosen, options.jobs, async (e) => {
-    const starter = await gradeExercise({ exercise: e });
-    const solution = await gradeExercise({ exercise: e, codeFile: e.files.solution, codeLabel: rel(catalog, e.files.solution) });
-    const wrong: ExerciseGrades['wrong'] = [];
-    for (const file of e.files.wrong) {
-      const label = rel(catalog, file);
-      wrong.push({ file: label, mistake: mistakeOf(readFileSync(file, 'utf8')) ?? label, result: await gradeExercise({ exercise: e, codeFile: file, codeLabel: label }) });
-    }
-    const graded = { starter, solution, wrong };
-    grades.set(e.slug, graded);
-    const found = gradeFindings(catalog, e, graded);
-    findings.push(...found);
-    options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug), graded); // static and graded findings
-  });
+  // The graders read files: each known-wrong patch is applied into a folder of this run's own.
+  const sources = new KnownWrongFiles();
+  try {
+    await mapLimit(chosen, options.jobs, async (e) => {
+      const starter = await gradeExercise({ exercise: e });
+      const solution = await gradeExercise({ exercise: e, codeFile: e.files.solution, codeLabel: rel(catalog, e.files.solution) });
+      const wrong: ExerciseGrades['wrong'] = [];
+      for (const file of e.files.wrong) {
+        const known = knownWrongOrError(e, file);
+        if (known instanceof KnownWrongError) continue; // a static finding already says why
+        const label = rel(catalog, file);
+        const codeFile = sources.write(e.slug, known);
+        wrong.push({ file: label, mistake: mistakeOf(known.header) ?? label, result: await gradeExercise({ exercise: e, codeFile, codeLabel: label }) });
+      }
+      const graded = { starter, solution, wrong };
+      grades.set(e.slug, graded);
+      const found = gradeFindings(catalog, e, graded);
+      findings.push(...found);
+      options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug), graded, e); // static and graded findings
+    });
+  } finally {
+    sources.remove();
+  }
   return { catalog, findings, grades };
 }

@@ -83,21 +83,35 @@ export async function main(argv: string[]): Promise<number> {
     .option('--quiet', 'Print only problems and the verdict')
     .option('--json', 'Print the findings as JSON')
     .option('--no-grade', 'Check the files only (schemas, quizzes, TODOs, hints): grade nothing, in a second or two')
+    .option('--mutants', 'Mutation testing instead: each solution.ts mutated by StrykerJS, its mutation score and surviving mutants printed')
+    .option('--min-score <percent>', 'With --mutants: the lowest score an exercise may have, equivalent mutants left out (default 100)')
+    .option('--changed-since <rev>', 'With --mutants: only the exercises whose folder differs from this git revision')
+    .option('--sample <n>', 'With --mutants: n exercises (besides those changed), chosen by the commit so that successive commits cover all')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
-        (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false }),
+        f.mutants
+          ? (await import('./commands/author/mutants.ts')).mutantsCommand({
+              exercises,
+              jobs: number(f.jobs, '--jobs') ?? JOBS,
+              ...(f.minScore !== undefined ? { minScore: number(f.minScore, '--min-score')! } : {}),
+              ...(f.changedSince ? { changedSince: String(f.changedSince) } : {}),
+              ...(f.sample !== undefined ? { sample: number(f.sample, '--sample')! } : {}),
+            })
+          : (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false }),
       ),
     );
 
   cli
-    .command('new <slug>', 'For authors: scaffold exercises/<slug>/')
+    .command('new <slug>', 'For authors: scaffold exercises/<slug>/, or turn wrong/<name>.ts into a known-wrong patch')
     .option('--lesson <lesson>', 'The lesson it belongs to, "<module>/<lesson>" from content/course.json')
     .option('--title <title>', 'Its title')
+    .option('--wrong <name>', 'Turn the full copy exercises/<slug>/wrong/<name>.ts into wrong/<name>.patch (a diff against solution.ts)')
     .action((slug: string, f: Flags) =>
       run(async () =>
         (await import('./commands/author/new.ts')).newCommand(slug, {
           ...(f.lesson ? { lesson: String(f.lesson) } : {}),
           ...(f.title ? { title: String(f.title) } : {}),
+          ...(f.wrong ? { wrong: String(f.wrong) } : {}),
         }),
       ),
     );

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { lessonId, schemaRef } from './slug.ts';
 
+/** A mutant of solution.ts that no test can kill because it behaves exactly as the solution does. */
+export const equivalentMutantSchema = z
+  .object({
+    line: z.number().int().positive().describe('The line of solution.ts the mutant changes (1 = first), as `ticklab check --mutants` prints it.'),
+    mutator: z.string().min(3).describe('The mutation operator, as Stryker names it and `ticklab check --mutants` prints it, e.g. "ConditionalExpression".'),
+    replacement: z.string().min(1).optional().describe('The mutated code, as printed; needed only when the line has more than one mutant of this operator.'),
+    why: z.string().min(10).describe('One sentence: why this mutant behaves as the solution does on every input the exercise allows.'),
+  })
+  .strict();
+
 /**
  * `exercises/<slug>/meta.json`: everything about an exercise that is not code.
  * The slug is the folder's name and is not repeated here (one source of truth);
@@ -51,9 +61,14 @@ export const exerciseMetaSchema = z
       .enum(['both', 'node', 'browser'])
       .default('both')
       .describe('Where the exercise can be graded: both in the browser and by ticklab, or one of them.'),
+    equivalentMutants: z
+      .array(equivalentMutantSchema)
+      .default([])
+      .describe('Mutants of solution.ts that `ticklab check --mutants` found surviving and that are equivalent to the solution: excluded from the mutation score. Each must still match a surviving mutant.'),
   })
   .strict();
 
+export type EquivalentMutant = z.output<typeof equivalentMutantSchema>;
 /** The metadata as written in meta.json. */
 export type ExerciseMetaInput = z.input<typeof exerciseMetaSchema>;
 /** The metadata after validation, with defaults filled in. */

@@ -21,7 +21,8 @@
  * 3. `writeRecord(view, index, layout, values)` and `readRecord(view, index, layout)`:
  *    write and read record `index` at the layout's offsets, little-endian (as x86 and
  *    ARM store numbers), `bigint` for u64/i64 and `number` for everything else. Writing
- *    touches only the fields' bytes, never the padding. A missing value is a RangeError.
+ *    touches only the fields' bytes, never the padding. A missing value is a RangeError
+ *    whose message names the field.
  *
  * Run `ticklab hint cache-line-layout` if you are stuck.
  */

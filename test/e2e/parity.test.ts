@@ -5,8 +5,8 @@
  * the module <Exercise> grades with) give the same per-test statuses, and the same
  * exercise status, as `ticklab grade <slug> --json` (and `--solution`).
  *
- * Then every known-wrong solution (wrong/*.ts) graded in the page fails, as it does in
- * `ticklab check`.
+ * Then every known-wrong solution (wrong/*.patch, applied to solution.ts as `ticklab check`
+ * applies it) graded in the page fails, as it does in `ticklab check`.
  *
  * Two differences are by design and checked as such: an exercise whose meta.json says
  * `runsIn: "node"` is not graded in the page, which says why; and a test that skips
@@ -21,6 +21,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caughtDeterministically } from '../../cli/checks.ts';
+import { readKnownWrong } from '../../cli/known-wrong.ts';
 import { gradeReportSchema, type ExerciseResult, type GradeReport } from '../../grading/result-schema.ts';
 import { listExercises } from '../../site/build/runner-files.ts';
 import { REPO, useBrowserAndSite } from './harness.ts';
@@ -110,7 +111,7 @@ describe('the page fails every known-wrong solution', () => {
     .filter((e) => e.meta.runsIn !== 'node')
     .flatMap((e) =>
       readdirSync(path.join(e.dir, 'wrong'))
-        .filter((f) => f.endsWith('.ts'))
+        .filter((f) => f.endsWith('.patch'))
         .map((f) => [`${e.slug}/wrong/${f}`, e, f] as const),
     );
 
@@ -119,7 +120,7 @@ describe('the page fails every known-wrong solution', () => {
   it.each(cases)(
     '%s',
     async (_name, e, file) => {
-      const result = await gradeInPage(e.slug, readFileSync(path.join(e.dir, 'wrong', file), 'utf8'));
+      const result = await gradeInPage(e.slug, readKnownWrong(path.join(e.dir, 'wrong', file), path.join(e.dir, 'solution.ts')).source);
       const caught = caughtDeterministically(result, e.meta.racyTests);
       const summary = `${result.status}; tests: ${result.tests.map((t) => `${t.name}: ${t.status}`).join('; ')}; problems: ${result.problems.map((p) => p.message).join('; ')}`;
       expect(result.problems, `problems grading ${file} in the page (a known-wrong solution type-checks and loads): ${summary}`).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The pilot exercises' verdicts can be trusted: every known-wrong solution (wrong/*.ts)
+ * The pilot exercises' verdicts can be trusted: every known-wrong solution (wrong/*.patch)
  * fails on every grading, not just on most (three gradings each, with the two-thread
  * tests running), and the reference solution passes. Graded through the CLI's own grading
  * function, the path `ticklab check` takes. That no verdict rests on thread timing is
@@ -8,8 +8,9 @@
  * (a seed or a clock read by mistake).
  */
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Exercise } from '../../cli/catalog.ts';
+import { KnownWrongFiles, readKnownWrong } from '../../cli/known-wrong.ts';
 import { gradeExercise } from '../../cli/grader/grade-exercise.ts';
 import { mapLimit } from '../../cli/grader/pool.ts';
 import type { ExerciseResult } from '../../grading/result-schema.ts';
@@ -31,28 +32,36 @@ const failing = (r: ExerciseResult) => r.tests.filter((t) => t.status !== 'pass'
 
 interface Job {
   exercise: Exercise;
+  /** The file graded: the solution, or a known-wrong patch applied (as ticklab check applies it). */
+  codeFile: string;
+  /** The file it comes from, by which results are kept. */
   file: string;
   typed: boolean;
 }
 const grades = new Map<string, ExerciseResult[]>();
+const sources = new KnownWrongFiles();
+afterAll(() => sources.remove());
 
 beforeAll(async () => {
   const jobs: Job[] = [];
   for (const slug of PILOTS) {
     const exercise = catalog.exercises.find((e) => e.slug === slug);
     if (!exercise) continue; // reported by the test below
-    jobs.push({ exercise, file: exercise.files.solution, typed: true });
-    for (const file of exercise.files.wrong) for (let i = 0; i < REPEATS; i++) jobs.push({ exercise, file, typed: false });
+    jobs.push({ exercise, codeFile: exercise.files.solution, file: exercise.files.solution, typed: true });
+    for (const file of exercise.files.wrong) {
+      const codeFile = sources.write(slug, readKnownWrong(file, exercise.files.solution));
+      for (let i = 0; i < REPEATS; i++) jobs.push({ exercise, codeFile, file, typed: false });
+    }
   }
   // A first, discarded type-checked grading warms the type-checker's cache. The grader
   // type-checks synchronously in this process while the sandbox runs, so a cold check
   // slower than the time limit (12 s on a loaded two-core machine) blocks the event loop
   // past the limit's timer, and a right answer is reported as a timeout.
   const first = jobs.find((j) => j.typed);
-  if (first) await gradeExercise({ exercise: first.exercise, codeFile: first.file, codeLabel: rel(first.file) });
+  if (first) await gradeExercise({ exercise: first.exercise, codeFile: first.codeFile, codeLabel: rel(first.file) });
   // Two at a time: the sandbox is a process of its own, and the machine may have two cores.
-  await mapLimit(jobs, 2, async ({ exercise, file, typed }) => {
-    const result = await gradeExercise({ exercise, codeFile: file, codeLabel: rel(file), skipTypecheck: !typed });
+  await mapLimit(jobs, 2, async ({ exercise, codeFile, file, typed }) => {
+    const result = await gradeExercise({ exercise, codeFile, codeLabel: rel(file), skipTypecheck: !typed });
     grades.set(file, [...(grades.get(file) ?? []), result]);
   });
 }, 600_000);
@@ -65,7 +74,7 @@ describe.each(PILOTS)('%s', (slug) => {
   };
 
   it('keeps the known-wrong solutions the issue names', () => {
-    const names = exercise().files.wrong.map((f) => path.basename(f, '.ts'));
+    const names = exercise().files.wrong.map((f) => path.basename(f, '.patch'));
     for (const name of REQUIRED[slug]) expect(names, `known-wrong solutions in exercises/${slug}/wrong/`).toContain(name);
   });
 

@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../cli/catalog.ts';
+import { KnownWrongFiles, readKnownWrong } from '../../cli/known-wrong.ts';
 import { chromiumAvailable, runInChromium } from '../../cli/grader/browser.ts';
 import { bundleForSandbox } from '../../cli/grader/bundle.ts';
 import { shutdown } from '../../cli/grader/shutdown.ts';
@@ -31,7 +32,11 @@ async function runInBrowser(testFile: string, codeFile: string) {
 
 // Skipped (and said so) without Chromium on a developer's machine; in CI, .ci/run installs it.
 describe.skipIf(!chromiumAvailable() && !process.env.CI)('exercises in Chromium', () => {
-  afterAll(shutdown);
+  const sources = new KnownWrongFiles();
+  afterAll(async () => {
+    sources.remove();
+    await shutdown();
+  });
 
   it('finds the pilot exercises', () => expect(exercises.map((e) => e.slug).sort()).toEqual(PILOTS));
 
@@ -46,7 +51,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('exercises in Chromium'
     const starter = await runInBrowser(e.files.test, e.files.exercise);
     expect(starter.tests.some((t) => t.status === 'fail'), 'the starting file fails a test').toBe(true);
 
-    const wrong = await Promise.all(e.files.wrong.map(async (file) => ({ file: path.relative(REPO, file), run: await runInBrowser(e.files.test, file) })));
+    const wrong = await Promise.all(
+      e.files.wrong.map(async (file) => ({ file: path.relative(REPO, file), run: await runInBrowser(e.files.test, sources.write(e.slug, readKnownWrong(file, e.files.solution))) })),
+    );
     const passed = wrong.filter((w) => !w.run.tests.some((t) => t.status === 'fail' || t.status === 'timeout')).map((w) => w.file);
     expect(passed, 'known-wrong solutions that no test catches in the browser').toEqual([]);
   }, 180_000);

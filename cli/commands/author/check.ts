@@ -1,6 +1,6 @@
 /** `ticklab check`: the instructor's integrity check; exit code 1 if anything is wrong. */
 import pc from 'picocolors';
-import { caughtBy, runChecks } from '../../checks.ts';
+import { caughtBy, contractOf, runChecks } from '../../checks.ts';
 import { quizFairness } from '../../../content/quiz-fairness.ts';
 
 export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean; grade?: boolean }): Promise<number> {
@@ -10,13 +10,19 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
     jobs: opts.jobs ?? 2,
     grade,
     ...(opts.exercises?.length ? { slugs: opts.exercises } : {}),
-    onExercise: (slug, ok, grades) => {
+    onExercise: (slug, ok, grades, exercise) => {
       if (opts.quiet) return;
       say(`${ok ? pc.green('✓') : pc.red('✗')} ${slug}`);
       for (const w of grades.wrong) {
         const tests = caughtBy(w.result);
         const by = w.result.status === 'pass' ? pc.red('NOT CAUGHT') : tests.length ? `caught by ${tests.map((t) => `"${t}"`).join(', ')}` : `caught (${w.result.status})`;
         say(pc.dim(`    ${w.file}: ${w.mistake} ${pc.reset('→')} ${by}`));
+      }
+      // The contract the tests pin in text, beside what the exercise text says of errors.
+      const contract = contractOf(exercise);
+      if (contract.assertions.length) {
+        say(pc.dim(`    the tests pin: ${contract.assertions.map((a) => `${a.matcher}(${a.source}) at line ${a.line}`).join('; ')}`));
+        say(pc.dim(`    the exercise text says: ${contract.sentences.map((t) => `"${t.length > 160 ? `${t.slice(0, 157)}...` : t}"`).join(' ') || 'nothing of errors'}`));
       }
     },
   });

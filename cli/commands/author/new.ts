@@ -2,8 +2,11 @@
  * `ticklab new <slug> --lesson <lesson>`: scaffolds an exercise folder. The scaffold is
  * deliberately incomplete (placeholders marked TODO, a solution that throws), so that
  * `ticklab check` rejects it until the author has filled every part in.
+ *
+ * `ticklab new <slug> --wrong <name>`: turns a full known-wrong copy, wrong/<name>.ts (the
+ * solution with one mistake made, under a comment naming it), into wrong/<name>.patch.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { exerciseFiles, exerciseLabel, loadCatalog, SLUG_PATTERN } from '../../catalog.ts';
@@ -12,6 +15,7 @@ import { schemaPath } from '../../../content/schemas/slug.ts';
 import { lessonIds } from '../../../content/schemas/course.ts';
 import type { ExerciseMetaInput } from '../../../content/schemas/exercise.ts';
 import { courseRoot } from '../../paths.ts';
+import { applyKnownWrong, createKnownWrongPatch, leadingComment } from '../../known-wrong.ts';
 
 const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -59,7 +63,8 @@ export function ${fn}(input: number): number {
  */
 
 export function ${fn}(input: number): number {
-  // TODO: write a complete answer with one real mistake, then a second one in wrong/.
+  // TODO: copy the finished solution.ts to wrong/<name>.ts, make one real mistake, and run
+  // \`ticklab new ${slug} --wrong <name>\` to keep it as a patch; then a second one.
   return input;
 }
 `,
@@ -77,7 +82,30 @@ describe('${slug}', () => {
   };
 }
 
-export function newCommand(slug: string, opts: { lesson?: string; title?: string }): number {
+/** `--wrong <name>`: wrong/<name>.ts becomes wrong/<name>.patch, checked to apply back to the same source. */
+function wrongToPatch(slug: string, name: string): number {
+  if (!SLUG_PATTERN.test(name)) throw new UsageError(`"${name}" is not a valid known-wrong name: use lower-case words joined by hyphens, e.g. "off-by-one"`);
+  const files = exerciseFiles(courseRoot(), slug);
+  const draft = path.join(files.dir, 'wrong', `${name}.ts`);
+  const label = exerciseLabel(slug, `wrong/${name}.ts`);
+  if (!existsSync(files.solution)) throw new UsageError(`${exerciseLabel(slug, 'solution.ts')} does not exist: a known-wrong patch is a diff against the solution`);
+  if (!existsSync(draft)) throw new UsageError(`no file ${label}: copy solution.ts there, make one real mistake under a /** ... */ comment naming it, then run this again`);
+  const source = readFileSync(draft, 'utf8');
+  const header = leadingComment(source);
+  if (!header) throw new UsageError(`${label} starts with no /** ... */ comment saying what mistake it makes`);
+  const solution = readFileSync(files.solution, 'utf8');
+  const patch = createKnownWrongPatch(header, solution, source, name);
+  const out = path.join(files.dir, 'wrong', `${name}.patch`);
+  applyKnownWrong(patch, solution, out); // a patch made here always applies; this is the proof
+  writeFileSync(out, patch);
+  rmSync(draft);
+  const changed = patch.split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l)).length;
+  process.stdout.write(`${pc.green('Wrote')} ${exerciseLabel(slug, `wrong/${name}.patch`)} (${changed} changed line${changed === 1 ? '' : 's'} against solution.ts) and removed ${label}.\n`);
+  return 0;
+}
+
+export function newCommand(slug: string, opts: { lesson?: string; title?: string; wrong?: string }): number {
+  if (opts.wrong !== undefined) return wrongToPatch(slug, opts.wrong);
   const root = courseRoot();
   if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" is not a valid slug: use lower-case words joined by hyphens, e.g. "ring-sizing"`);
   if (!opts.lesson) throw new UsageError('say which lesson the exercise belongs to: --lesson <module>/<lesson> (see content/course.json)');
@@ -102,13 +130,14 @@ export function newCommand(slug: string, opts: { lesson?: string; title?: string
   writeFileSync(files.solution, text.solution);
   writeFileSync(files.test, text.test);
   mkdirSync(path.join(files.dir, 'wrong'));
-  writeFileSync(path.join(files.dir, 'wrong', 'first-mistake.ts'), text.wrong);
+  writeFileSync(path.join(files.dir, 'wrong', 'first-mistake.patch'), createKnownWrongPatch(leadingComment(text.wrong)!, text.solution, text.wrong, 'first-mistake'));
   const rel = (f: string) => path.relative(process.cwd(), f);
   process.stdout.write(
     [
-      `${pc.green('Created')} ${rel(files.dir)}/ with meta.json, exercise.ts, solution.ts, exercise.test.ts and wrong/first-mistake.ts.`,
+      `${pc.green('Created')} ${rel(files.dir)}/ with meta.json, exercise.ts, solution.ts, exercise.test.ts and wrong/first-mistake.patch.`,
       'Next: write the tests, the solution, the starting file (with a // TODO where the student edits), the metadata',
-      'and at least two known-wrong solutions in wrong/ (plausible answers with one real mistake each),',
+      'and at least two known-wrong solutions in wrong/ (plausible answers with one real mistake each: copy solution.ts',
+      `to wrong/<name>.ts, make the mistake, then ${pc.bold(`ticklab new ${slug} --wrong <name>`)} keeps it as a patch),`,
       `then run ${pc.bold(`ticklab check`)} until it passes. The authoring guide is docs/authoring.md.`,
     ].join('\n') + '\n',
   );

@@ -17,7 +17,7 @@ describe('ticklab new', () => {
     expect(about('solution.ts').map((f) => f.message)).toEqual([expect.stringMatching(/the solution does not pass its tests \(fail\).*not written yet/)]);
     expect(about('exercise.ts')).toEqual([]); // its TODO is there and it fails the example test
     expect(before.findings.filter((f) => f.file === 'exercises/spread-ticks').map((f) => f.field), 'too few known-wrong solutions').toEqual(['wrong/']);
-    expect(about('wrong/first-mistake.ts').map((f) => f.message), 'the known-wrong scaffold').toEqual([expect.stringMatching(/still has a "\/\/ TODO"/)]);
+    expect(about('wrong/first-mistake.patch').map((f) => f.message), 'the known-wrong scaffold').toEqual([expect.stringMatching(/still has a "\/\/ TODO"/)]);
 
     // The author fills it in.
     const dir = path.join(root, 'exercises/spread-ticks');
@@ -34,6 +34,15 @@ describe('ticklab new', () => {
     );
     writeFileSync(path.join(dir, 'wrong/first-mistake.ts'), '/** Subtracts the ask from the bid: a negative spread. */\nexport function spreadTicks(bid: number, ask: number): number {\n  return bid - ask;\n}\n');
     writeFileSync(path.join(dir, 'wrong/sum.ts'), '/** Adds the prices instead of subtracting them. */\nexport function spreadTicks(bid: number, ask: number): number {\n  return bid + ask;\n}\n');
+    const drafts = JSON.parse((await runCli(['check', '--json', '--no-grade'], { root })).stdout) as typeof before;
+    expect(drafts.findings.filter((f) => f.file === 'exercises/spread-ticks/wrong/sum.ts').map((f) => f.message), 'a full copy in wrong/').toEqual([expect.stringMatching(/ticklab new spread-ticks --wrong sum/)]);
+    for (const name of ['first-mistake', 'sum']) {
+      const made = await runCli(['new', 'spread-ticks', '--wrong', name], { root });
+      expect(made.stdout, `ticklab new --wrong ${name}`).toMatch(new RegExp(`Wrote exercises/spread-ticks/wrong/${name}\\.patch \\(2 changed lines against solution\\.ts\\) and removed exercises/spread-ticks/wrong/${name}\\.ts`));
+    }
+    expect(readFileSync(path.join(dir, 'wrong/sum.patch'), 'utf8')).toBe(
+      '/** Adds the prices instead of subtracting them. */\n--- solution.ts\n+++ wrong/sum.ts\n@@ -1,3 +1,3 @@\n export function spreadTicks(bid: number, ask: number): number {\n-  return ask - bid;\n+  return bid + ask;\n }\n',
+    );
     const after = await runCli(['check', '--json'], { root });
     expect(JSON.parse(after.stdout)).toEqual({ ok: true, exercises: 3, findings: [] });
     expect(after.code).toBe(0);

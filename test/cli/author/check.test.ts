@@ -103,19 +103,32 @@ describe('ticklab check', () => {
 describe('ticklab check: known-wrong solutions', () => {
   it('names a known-wrong solution that passes every test', async () => {
     const root = makeCourse();
-    edit(root, 'exercises/sum-ticks/wrong/counts.ts', () => readFileSync(path.join(root, 'exercises/sum-ticks/solution.ts'), 'utf8').replace('/** Exercise', '/** Not wrong at all. Exercise'));
+    // A patch that changes a comment only: the solution itself, under a known-wrong name.
+    edit(root, 'exercises/sum-ticks/wrong/counts.patch', (t) => t.replace('/** Counts the prices instead of adding them. */', '/** Not wrong at all. */').replace(/@@[^]*$/, '@@ -2,3 +2,3 @@\n export function sumTicks(prices: readonly number[]): number {\n-  let total = 0;\n+  let total = 0; // the same answer\n   for (const p of prices) total += p;\n'));
     const { code, report } = await check(root);
     expect(code, 'exit code').toBe(1);
-    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.ts', message: expect.stringMatching(/passes every test/) }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.patch', message: expect.stringMatching(/passes every test \(Not wrong at all\.\)/) }));
+  }, 60_000);
+
+  it('names a known-wrong patch that no longer applies to solution.ts, and a full copy left in wrong/', async () => {
+    const root = makeCourse();
+    edit(root, 'exercises/sum-ticks/solution.ts', (t) => t.replace('let total = 0;', 'let sum = 0;').replace('total += p', 'sum += p').replace('return total', 'return sum'));
+    writeFileSync(path.join(root, 'exercises/mid-price/wrong/draft.ts'), readFileSync(path.join(root, 'exercises/mid-price/solution.ts'), 'utf8'));
+    const { code, report } = await check(root, '--no-grade');
+    expect(code, 'exit code').toBe(1);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.patch', message: expect.stringMatching(/^no longer applies to solution\.ts: the hunk "@@ -1,6 \+1,4 @@" does not match it/) }),
+    );
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/mid-price/wrong/draft.ts', message: expect.stringMatching(/run `ticklab new mid-price --wrong draft` to turn this file into wrong\/draft\.patch/) }));
   }, 60_000);
 
   it('asks for at least two known-wrong solutions, each saying what it gets wrong', async () => {
     const root = makeCourse();
-    rmSync(path.join(root, 'exercises/mid-price/wrong/average.ts'));
-    edit(root, 'exercises/sum-ticks/wrong/counts.ts', (t) => t.replace(/^\/\*\*[^]*?\*\/\n/, ''));
+    rmSync(path.join(root, 'exercises/mid-price/wrong/average.patch'));
+    edit(root, 'exercises/sum-ticks/wrong/counts.patch', (t) => t.replace(/^\/\*\*[^]*?\*\/\n/, ''));
     const { report } = await check(root, '--no-grade');
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/mid-price', field: 'wrong/', message: expect.stringMatching(/at least 2/) }));
-    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.ts', message: expect.stringMatching(/no \/\*\* \.\.\. \*\/ comment/) }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/counts.patch', message: expect.stringMatching(/no \/\*\* \.\.\. \*\/ comment/) }));
   }, 60_000);
 
   it('refuses a verdict that rests only on tests racing real threads (racyTests), and names a racy test that does not exist', async () => {
@@ -124,14 +137,14 @@ describe('ticklab check: known-wrong solutions', () => {
     const { code, report } = await check(root);
     expect(code, 'exit code').toBe(1);
     // skips-first fails "adds prices" only: were that test racy, a kind schedule would pass it.
-    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/skips-first.ts', message: expect.stringMatching(/caught only by tests that race real threads \(sumTicks > adds prices\)/) }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/wrong/skips-first.patch', message: expect.stringMatching(/caught only by tests that race real threads \(sumTicks > adds prices\)/) }));
     expect(report.findings).toContainEqual(expect.objectContaining({ file: 'exercises/sum-ticks/meta.json', field: 'racyTests[1]', message: expect.stringMatching(/names no test/) }));
     expect(report.findings.filter((f) => f.file === 'exercises/sum-ticks/meta.json' && f.field === 'racyTests[0]'), 'a racy test that exists').toEqual([]);
   }, 60_000);
 
   it('prints the tests that catch each known-wrong solution', async () => {
     const run = await runCli(['check', 'sum-ticks'], { root: makeCourse() });
-    expect(run.stdout, 'check output').toMatch(/wrong\/skips-first\.ts: Starts the loop at index 1, so the first price is never added\. → caught by "sumTicks > adds prices"/);
+    expect(run.stdout, 'check output').toMatch(/wrong\/skips-first\.patch: Starts the loop at index 1, so the first price is never added\. → caught by "sumTicks > adds prices"/);
   }, 60_000);
 });
 
