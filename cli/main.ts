@@ -45,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shard <i/n>', 'With --submissions: grade only shard i of n (e.g. 2/4)')
     .option('--jobs <n>', 'How many exercises to grade at once (default: one per core)')
     .option('--solution', 'Grade the reference solutions instead (for authors)')
+    .option('--gradescope <file>', 'Also write Gradescope\'s results.json (one submission)')
+    .option('--classroom <file>', 'Also write GitHub Classroom\'s grading-reporter payload (base64 JSON)')
+    .option('--tap', 'Print TAP 14 on standard output')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
         (await import('./commands/grade.ts')).gradeCommand(exercises, {
@@ -55,6 +58,9 @@ export async function main(argv: string[]): Promise<number> {
           ...(f.shard ? { shard: String(f.shard) } : {}),
           jobs: number(f.jobs, '--jobs') ?? JOBS,
           solution: Boolean(f.solution),
+          ...(f.gradescope ? { gradescope: String(f.gradescope) } : {}),
+          ...(f.classroom ? { classroom: String(f.classroom) } : {}),
+          tap: Boolean(f.tap),
         }),
       ),
     );

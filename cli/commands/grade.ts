@@ -11,6 +11,10 @@ import { loadProgress, recordResult, saveProgress } from '../progress.ts';
 import { toCsv } from '../report/csv.ts';
 import { formatResult } from '../report/format.ts';
 import { toJunit } from '../report/junit.ts';
+import { classroomPayload } from '../report/classroom.ts';
+import { toGradescope } from '../report/gradescope.ts';
+import { rulesFromMeta } from '../report/points.ts';
+import { toTap } from '../report/tap.ts';
 import { VERSION } from '../version.ts';
 
 export interface GradeOptions {
@@ -21,6 +25,12 @@ export interface GradeOptions {
   shard?: string;
   jobs?: number;
   solution?: boolean;
+  /** Gradescope's results.json for one submission, to this file. */
+  gradescope?: string;
+  /** GitHub Classroom's grading-reporter payload (base64 JSON), to this file. */
+  classroom?: string;
+  /** TAP 14 on standard output. */
+  tap?: boolean;
 }
 
 export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise<number> {
@@ -31,8 +41,9 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   const jobs = opts.jobs ?? 2;
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of at least 1, not "${opts.jobs}"`);
   if (opts.shard && !opts.submissions) throw new UsageError('--shard splits a class: use it with --submissions DIR');
-  // Under --json, standard output carries the report alone; everything human goes to standard error.
-  const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
+  if (opts.json && opts.tap) throw new UsageError('--json and --tap both print on standard output: choose one');
+  // Under --json or --tap, standard output carries the report alone; everything human goes to standard error.
+  const say = (text: string) => (opts.json || opts.tap ? process.stderr : process.stdout).write(text + '\n');
 
   let results: ExerciseResult[];
   if (opts.submissions) {
@@ -60,6 +71,10 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, toJunit(results));
   if (opts.csv) writeFileSync(opts.csv, toCsv(results));
+  const rules = new Map(exercises.map((e) => [e.slug, rulesFromMeta(e.meta)]));
+  if (opts.gradescope) writeFileSync(opts.gradescope, JSON.stringify(toGradescope(results, rules), null, 2) + '\n');
+  if (opts.classroom) writeFileSync(opts.classroom, classroomPayload(results, rules) + '\n');
+  if (opts.tap) process.stdout.write(toTap(results, rules));
   const s = report.summary;
   say(pc.bold(`\n${s.pass}/${s.total} passed`) + pc.dim(`  (${s.fail} failed, ${s.error} errors, ${s.timeout} timed out)`));
   return s.pass === s.total ? 0 : 1;

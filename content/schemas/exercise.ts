@@ -44,6 +44,22 @@ export const exerciseMetaSchema = z
       .enum(['both', 'node', 'browser'])
       .default('both')
       .describe('Where the exercise can be graded: both in the browser and by ticklab, or one of them.'),
+    points: z
+      .number()
+      .positive()
+      .max(1000)
+      .default(1)
+      .describe('What the exercise is worth in every grade format (Gradescope, GitHub Classroom, TAP, ticklab report).'),
+    testWeights: z
+      .record(z.string().min(3), z.number().positive().max(1000))
+      .default({})
+      .describe(
+        'Full test name ("describe > it") -> its weight (default 1). Partial credit is points x (weight of the tests passed / weight of all the tests).',
+      ),
+    allOrNothing: z
+      .boolean()
+      .default(false)
+      .describe('When true, the exercise earns its points only when it passes as a whole, and nothing otherwise (no partial credit).'),
   })
   .strict();
 
