@@ -65,6 +65,21 @@ export async function main(argv: string[]): Promise<number> {
       ),
     );
 
+  cli
+    .command('report [...inputs]', 'For instructors: what a class got wrong, from grade reports (files or folders; shards are merged) and exported progress files')
+    .option('--html <file>', 'Also write one self-contained HTML page with plots')
+    .option('--json', 'Print the class report as JSON instead of tables')
+    .option('--anonymous', 'Replace students\' names by numbers')
+    .action((inputs: string[], f: Flags) =>
+      run(async () =>
+        (await import('./commands/report.ts')).reportCommand(inputs, {
+          ...(f.html ? { html: String(f.html) } : {}),
+          json: Boolean(f.json),
+          anonymous: Boolean(f.anonymous),
+        }),
+      ),
+    );
+
   cli.command('hint <exercise>', 'Show one more hint (each call reveals the next)').action((slug: string) => run(async () => (await import('./commands/hint.ts')).hintCommand(slug)));
 
   cli.command('quiz [name]', 'Take a quiz in the terminal (lists them without a name)').action((name: string | undefined) =>

@@ -6,7 +6,7 @@
  * the sum of the tests' `score` out of the sum of `max_score` to Classroom, and fails the
  * check when `status` is "fail" or "error".
  */
-import type { ExerciseResult } from '../../grading/result-schema.ts';
+import type { ResultLike } from './result-like.ts';
 import { gradeItems } from './items.ts';
 import { round, type RulesBySlug } from './points.ts';
 
@@ -30,7 +30,7 @@ export interface ClassroomResults {
   tests: ClassroomTest[];
 }
 
-export function toClassroom(results: readonly ExerciseResult[], rules?: RulesBySlug): ClassroomResults {
+export function toClassroom(results: readonly ResultLike[], rules?: RulesBySlug): ClassroomResults {
   const tests: ClassroomTest[] = [];
   let max = 0;
   for (const r of results) {
@@ -55,6 +55,6 @@ export function toClassroom(results: readonly ExerciseResult[], rules?: RulesByS
 }
 
 /** The text for `result=` in $GITHUB_OUTPUT: the JSON, base64-encoded as the reporter decodes it. */
-export function classroomPayload(results: readonly ExerciseResult[], rules?: RulesBySlug): string {
+export function classroomPayload(results: readonly ResultLike[], rules?: RulesBySlug): string {
   return Buffer.from(JSON.stringify(toClassroom(results, rules)), 'utf8').toString('base64');
 }

@@ -4,7 +4,7 @@
  * a top-level `score`, `max_score` and `output`, and `tests[]` with `name`, `score`,
  * `max_score`, `status` ("passed"/"failed"), `output` and `visibility`.
  */
-import type { ExerciseResult } from '../../grading/result-schema.ts';
+import type { ResultLike } from './result-like.ts';
 import { UsageError } from '../errors.ts';
 import { gradeItems } from './items.ts';
 import { round, type RulesBySlug } from './points.ts';
@@ -32,7 +32,7 @@ export interface GradescopeResults {
 }
 
 /** One submission's results; several students' results are refused (Gradescope grades one submission at a time). */
-export function toGradescope(results: readonly ExerciseResult[], rules?: RulesBySlug, visibility: GradescopeVisibility = 'visible'): GradescopeResults {
+export function toGradescope(results: readonly ResultLike[], rules?: RulesBySlug, visibility: GradescopeVisibility = 'visible'): GradescopeResults {
   const students = new Set(results.map((r) => r.student ?? ''));
   if (students.size > 1) throw new UsageError(`--gradescope writes one submission's results, and these are ${students.size} students' (grade one student's folder)`);
   const tests: GradescopeTest[] = [];

@@ -3,8 +3,7 @@
  * that has no test results), shared by the Gradescope, GitHub Classroom and TAP writers so
  * that they name, score and explain every line the same way.
  */
-import type { ExerciseResult, Problem } from '../../grading/result-schema.ts';
-import { where } from './format.ts';
+import type { ProblemLike, ResultLike } from './result-like.ts';
 import { rulesFor, scoreResult, type RulesBySlug } from './points.ts';
 
 export interface GradeItem {
@@ -19,10 +18,12 @@ export interface GradeItem {
   message?: string;
 }
 
-export const problemLine = (p: Problem): string => `${p.kind}${where(p) ? ` at ${where(p)}` : ''}: ${p.message}`;
+const where = (p: ProblemLike) => (p.file ? `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}` : '');
+
+export const problemLine = (p: ProblemLike): string => `${p.kind}${where(p) ? ` at ${where(p)}` : ''}: ${p.message}`;
 
 /** The scored lines of one result; problems beside tests that ran are worth 0 and are listed on a line of their own. */
-export function gradeItems(result: ExerciseResult, rules?: RulesBySlug): GradeItem[] {
+export function gradeItems(result: ResultLike, rules?: RulesBySlug): GradeItem[] {
   const scored = scoreResult(result, rulesFor(rules, result.exercise));
   const problems = result.problems.map(problemLine).join('\n');
   if (result.tests.length === 0) {

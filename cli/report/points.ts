@@ -9,7 +9,8 @@
  * (missing file, syntax error, time-out before the first test) earns nothing.
  */
 import type { ExerciseMeta } from '../../content/schemas/exercise.ts';
-import type { ExerciseResult, TestResult } from '../../grading/result-schema.ts';
+import type { TestResult } from '../../grading/result-schema.ts';
+import type { ResultLike } from './result-like.ts';
 
 /** How one exercise is scored: the three meta.json fields, with their defaults. */
 export interface ScoringRules {
@@ -50,7 +51,7 @@ export interface ExerciseScore {
 /** Four decimals: enough for any gradebook, and no 0.30000000000000004 in a report. */
 export const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export function scoreResult(result: ExerciseResult, rules: ScoringRules): ExerciseScore {
+export function scoreResult(result: ResultLike, rules: ScoringRules): ExerciseScore {
   const weightOf = (t: TestResult) => (t.status === 'skip' ? 0 : (rules.testWeights[t.name] ?? 1));
   const total = result.tests.reduce((sum, t) => sum + weightOf(t), 0);
   // Each test's share, rounded, with the rounding's remainder on the last counted test, so
@@ -66,7 +67,7 @@ export function scoreResult(result: ExerciseResult, rules: ScoringRules): Exerci
 }
 
 /** Weight names that match no test of the exercise: a typo in meta.json, worth a warning. */
-export function unknownWeights(rules: ScoringRules, results: readonly ExerciseResult[]): string[] {
+export function unknownWeights(rules: ScoringRules, results: readonly ResultLike[]): string[] {
   const seen = new Set(results.flatMap((r) => r.tests.map((t) => t.name)));
   return seen.size === 0 ? [] : Object.keys(rules.testWeights).filter((name) => !seen.has(name));
 }

@@ -3,7 +3,7 @@
  * (student, exercise), with its tests as a subtest, so a TAP consumer shows both the
  * exercise's verdict and which test failed. Points go in a YAML diagnostic block.
  */
-import type { ExerciseResult } from '../../grading/result-schema.ts';
+import type { ResultLike } from './result-like.ts';
 import { gradeItems } from './items.ts';
 import { rulesFor, scoreResult, type RulesBySlug } from './points.ts';
 
@@ -21,7 +21,7 @@ function yamlBlock(pad: string, fields: Record<string, string | number>): string
   return lines;
 }
 
-export function toTap(results: readonly ExerciseResult[], rules?: RulesBySlug): string {
+export function toTap(results: readonly ResultLike[], rules?: RulesBySlug): string {
   const out = ['TAP version 14', `1..${results.length}`];
   results.forEach((r, i) => {
     const name = r.student ? `${r.student}/${r.exercise}` : r.exercise;

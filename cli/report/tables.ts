@@ -1,0 +1,54 @@
+/** `ticklab report` in the terminal: the class report as plain tables. */
+import pc from 'picocolors';
+import type { ClassReport } from './class-report.ts';
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, c) => Math.max(...cells.map((r) => [...(r[c] ?? '')].length)));
+  const numeric = head.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || /^-?[\d.]+%?$/.test(String(r[c]))));
+  const line = (r: string[]) => r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  return [pc.bold(line(head)), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function formatClassReport(report: ClassReport, options: { tests?: number } = {}): string {
+  const t = report.totals;
+  const out: string[] = [
+    pc.bold(`${report.students.length} students, ${report.exercises.length} exercises, ${t.results} results: ${t.pass} passed, ${t.fail} failed, ${t.error} errors, ${t.timeout} timed out`),
+    '',
+    pc.bold('Pass rate per exercise'),
+    table(
+      ['exercise', 'pass rate', 'pass', 'fail', 'error', 'timeout', 'missing', 'mean points', 'points'],
+      report.exercises.map((e) => [e.exercise, pct(e.passRate), e.pass, e.fail, e.error, e.timeout, e.missing, e.meanScore, e.points]),
+    ),
+    '',
+    pc.bold('Failure rate per test (highest first)'),
+    table(
+      ['exercise', 'test', 'failure rate', 'failed', 'runs'],
+      report.tests.slice(0, options.tests ?? 15).map((x) => [x.exercise, x.test, pct(x.failureRate), x.failures, x.runs]),
+    ),
+  ];
+  if (report.messages.length > 0) {
+    out.push('', pc.bold('Commonest first failures'), table(['count', 'exercise', 'test', 'message'], report.messages.map((m) => [m.count, m.exercise, m.test, m.pattern])));
+  }
+  if (report.problems.length > 0) {
+    out.push(
+      '',
+      pc.bold('Time-outs and errors by kind'),
+      table(['kind', 'results', 'by exercise'], report.problems.map((p) => [p.kind, p.count, Object.entries(p.byExercise).map(([e, n]) => `${e} ${n}`).join(', ')])),
+    );
+  }
+  if (report.quizzes.length > 0) {
+    out.push('', pc.bold('Quizzes: options chosen'));
+    for (const q of report.quizzes) {
+      out.push(`${pc.bold(`${q.quiz} / ${q.question}`)}  ${q.right}/${q.answered} right${q.unrecorded ? pc.dim(` (${q.unrecorded} without the choice recorded)`) : ''}`);
+      out.push(pc.dim(`  ${q.prompt}`));
+      for (const o of q.options) out.push(`  ${String(o.chosen).padStart(4)}  ${o.correct ? pc.green('✓') : ' '} ${o.text}`);
+      if (q.otherWrong) out.push(`  ${String(q.otherWrong).padStart(4)}    other wrong values`);
+      if (q.mostMisleading) out.push(`  ${pc.yellow('misled most:')} ${q.mostMisleading.text} (${q.mostMisleading.chosen})`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
