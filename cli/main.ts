@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--solution', 'Grade the reference solutions instead (for authors)')
     .option('--gradescope <file>', 'Also write Gradescope\'s results.json (one submission)')
     .option('--classroom <file>', 'Also write GitHub Classroom\'s grading-reporter payload (base64 JSON)')
-    .option('--tap', 'Print TAP 14 on standard output')
+    .option('--tap [file]', 'TAP 14: to FILE, or on standard output without one')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
         (await import('./commands/grade.ts')).gradeCommand(exercises, {
@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
           solution: Boolean(f.solution),
           ...(f.gradescope ? { gradescope: String(f.gradescope) } : {}),
           ...(f.classroom ? { classroom: String(f.classroom) } : {}),
-          tap: Boolean(f.tap),
+          ...(f.tap ? { tap: f.tap === true ? true : String(f.tap) } : {}),
         }),
       ),
     );

@@ -29,8 +29,8 @@ export interface GradeOptions {
   gradescope?: string;
   /** GitHub Classroom's grading-reporter payload (base64 JSON), to this file. */
   classroom?: string;
-  /** TAP 14 on standard output. */
-  tap?: boolean;
+  /** TAP 14: to this file, or on standard output (true). */
+  tap?: boolean | string;
 }
 
 export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise<number> {
@@ -41,9 +41,9 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   const jobs = opts.jobs ?? 2;
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of at least 1, not "${opts.jobs}"`);
   if (opts.shard && !opts.submissions) throw new UsageError('--shard splits a class: use it with --submissions DIR');
-  if (opts.json && opts.tap) throw new UsageError('--json and --tap both print on standard output: choose one');
+  if (opts.json && opts.tap === true) throw new UsageError('--json and --tap both print on standard output: choose one');
   // Under --json or --tap, standard output carries the report alone; everything human goes to standard error.
-  const say = (text: string) => (opts.json || opts.tap ? process.stderr : process.stdout).write(text + '\n');
+  const say = (text: string) => (opts.json || opts.tap === true ? process.stderr : process.stdout).write(text + '\n');
 
   let results: ExerciseResult[];
   if (opts.submissions) {
@@ -74,7 +74,8 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   const rules = new Map(exercises.map((e) => [e.slug, rulesFromMeta(e.meta)]));
   if (opts.gradescope) writeFileSync(opts.gradescope, JSON.stringify(toGradescope(results, rules), null, 2) + '\n');
   if (opts.classroom) writeFileSync(opts.classroom, classroomPayload(results, rules) + '\n');
-  if (opts.tap) process.stdout.write(toTap(results, rules));
+  if (opts.tap === true) process.stdout.write(toTap(results, rules));
+  else if (opts.tap) writeFileSync(opts.tap, toTap(results, rules));
   const s = report.summary;
   say(pc.bold(`\n${s.pass}/${s.total} passed`) + pc.dim(`  (${s.fail} failed, ${s.error} errors, ${s.timeout} timed out)`));
   return s.pass === s.total ? 0 : 1;

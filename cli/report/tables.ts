@@ -3,6 +3,8 @@ import pc from 'picocolors';
 import type { ClassReport } from './class-report.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+/** Long test names and messages cut to fit a terminal line; --json and --html keep them whole. */
+const clip = (text: string, width: number) => ([...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text);
 
 /** Columns padded to their widest cell; numbers right-aligned. */
 export function table(head: string[], rows: (string | number)[][]): string {
@@ -27,11 +29,11 @@ export function formatClassReport(report: ClassReport, options: { tests?: number
     pc.bold('Failure rate per test (highest first)'),
     table(
       ['exercise', 'test', 'failure rate', 'failed', 'runs'],
-      report.tests.slice(0, options.tests ?? 15).map((x) => [x.exercise, x.test, pct(x.failureRate), x.failures, x.runs]),
+      report.tests.slice(0, options.tests ?? 15).map((x) => [x.exercise, clip(x.test, 60), pct(x.failureRate), x.failures, x.runs]),
     ),
   ];
   if (report.messages.length > 0) {
-    out.push('', pc.bold('Commonest first failures'), table(['count', 'exercise', 'test', 'message'], report.messages.map((m) => [m.count, m.exercise, m.test, m.pattern])));
+    out.push('', pc.bold('Commonest first failures'), table(['count', 'exercise', 'test', 'message'], report.messages.map((m) => [m.count, m.exercise, clip(m.test, 40), clip(m.pattern, 90)])));
   }
   if (report.problems.length > 0) {
     out.push(

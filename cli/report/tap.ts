@@ -15,6 +15,8 @@ function yamlBlock(pad: string, fields: Record<string, string | number>): string
   const lines = [`${pad}  ---`];
   for (const [key, value] of Object.entries(fields)) {
     if (typeof value === 'number') lines.push(`${pad}  ${key}: ${value}`);
+    // One line: a JSON string, which is a valid YAML double-quoted scalar whatever it holds.
+    else if (!/[\r\n]/.test(value)) lines.push(`${pad}  ${key}: ${JSON.stringify(value)}`);
     else lines.push(`${pad}  ${key}: |-`, ...value.split(/\r?\n/).map((l) => `${pad}    ${l}`));
   }
   lines.push(`${pad}  ...`);
