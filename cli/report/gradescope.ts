@@ -39,7 +39,8 @@ export function toGradescope(results: readonly ResultLike[], rules?: RulesBySlug
   let score = 0;
   let max = 0;
   results.forEach((r, e) => {
-    gradeItems(r, rules).forEach((item, t) => {
+    // A skipped test is worth nothing and is not a failure: Gradescope has no status for it.
+    gradeItems(r, rules).filter((item) => item.status !== 'skip').forEach((item, t) => {
       score += item.score;
       max += item.max;
       tests.push({
