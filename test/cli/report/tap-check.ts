@@ -5,7 +5,7 @@
  * parent's test point, and YAML diagnostics ("  ---" to "  ...", parsed) after a test point.
  * Returns the top-level points, each with its subtest's points and its diagnostic.
  */
-import yaml from 'js-yaml';
+import { loadYaml } from './yaml.ts';
 
 export interface TapPoint {
   ok: boolean;
@@ -46,7 +46,7 @@ function parseLevel(lines: string[], start: number, indent: string): { points: T
       const text = lines.slice(i + 1, end).map((l) => l.slice(indent.length + 2)).join('\n');
       const last = points[points.length - 1];
       if (!last) throw new Error(`line ${i + 1}: YAML block before any test point`);
-      last.diagnostic = yaml.load(text) as Record<string, unknown>;
+      last.diagnostic = loadYaml(text) as Record<string, unknown>;
       i = end;
     } else {
       throw new Error(`line ${i + 1}: not TAP: ${JSON.stringify(line)}`);
