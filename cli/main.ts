@@ -147,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
     );
 
   cli
-    .command('bench <name>', 'Benchmarks against a peer measured in the same run: grade, book, ring, simd, zero-cost or all')
+    .command('bench <name>', 'Benchmarks against a peer measured in the same run: grade, book, ring, simd, zero-cost, report or all')
     .option('--json', 'Print JSON reports on standard output')
     .option('--quick', 'Tiny sizes: check that the benchmark runs, measure nothing')
     .action((name: string, f: Flags) =>
