@@ -6,6 +6,8 @@ import type { ClassReport } from './class-report.ts';
 import { escapeHtml as h, heatMap, legend, passRateBars, STATUS_COLOUR, STATUS_LABEL } from './svg.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** Points to two decimals, whole numbers as they are. */
+const points = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
 function htmlTable(caption: string, head: string[], rows: (string | number)[][], numeric: readonly number[] = []): string {
   const cls = (c: number) => (numeric.includes(c) ? ' class="num"' : '');
@@ -36,21 +38,23 @@ export function toHtml(report: ClassReport, options: { title?: string; anonymous
   const t = report.totals;
   const title = options.title ?? 'TickLab class report';
   const sections: string[] = [];
+  const failing = report.tests.filter((x) => x.failures > 0);
   sections.push(`<section aria-labelledby="s-pass"><h2 id="s-pass">Pass rate per exercise</h2>${passRateBars(report)}
 ${htmlTable(
   'Results per exercise',
-  ['Exercise', 'Pass rate', 'Passed', 'Failed', 'Errors', 'Timed out', 'Not handed in', 'Mean points', 'Points'],
-  report.exercises.map((e) => [e.exercise, pct(e.passRate), e.pass, e.fail, e.error, e.timeout, e.missing, e.meanScore, e.points]),
+  ['Exercise', 'Pass rate', 'Passed', 'Failed', 'Errors', 'of which not handed in', 'Timed out', 'Mean points', 'Points'],
+  report.exercises.map((e) => [e.exercise, pct(e.passRate), e.pass, e.fail, e.error, e.missing, e.timeout, e.meanScore.toFixed(2), e.points]),
   [1, 2, 3, 4, 5, 6, 7, 8],
 )}</section>`);
   sections.push(`<section aria-labelledby="s-grid"><h2 id="s-grid">Students and exercises</h2>${legend()}${heatMap(report)}
 ${htmlTable(
   'Points per student',
   ['Student', ...report.exercises.map((e) => e.exercise), 'Total'],
-  report.grid.map((row) => [row.student, ...row.cells.map((c) => `${STATUS_LABEL[c.status]} (${c.score})`), `${row.score} / ${row.max}`]),
+  report.grid.map((row) => [row.student, ...row.cells.map((c) => `${STATUS_LABEL[c.status]} (${points(c.score)})`), `${points(row.score)} / ${points(row.max)}`]),
 )}</section>`);
   sections.push(`<section aria-labelledby="s-tests"><h2 id="s-tests">Failure rate per test</h2>
-${htmlTable('Tests, highest failure rate first', ['Test', 'Exercise', 'Failure rate', 'Failed', 'Runs'], report.tests.map((x) => [x.test, x.exercise, pct(x.failureRate), x.failures, x.runs]), [2, 3, 4])}</section>`);
+${failing.length ? htmlTable('Tests that failed, highest failure rate first', ['Test', 'Exercise', 'Failure rate', 'Failed', 'Runs'], failing.map((x) => [x.test, x.exercise, pct(x.failureRate), x.failures, x.runs]), [2, 3, 4]) : '<p>No test failed.</p>'}
+<p class="muted">${report.tests.length - failing.length} of ${report.tests.length} tests failed for no one.</p></section>`);
   sections.push(`<section aria-labelledby="s-msg"><h2 id="s-msg">Commonest first failures</h2>
 <p class="muted">The first thing that went wrong in each result that did not pass, grouped with numbers and ids replaced by &lt;n&gt; and &lt;id&gt;.</p>
 ${report.messages.length ? htmlTable('First failures by message', ['Message', 'Exercise', 'Test', 'Students', 'Example'], report.messages.map((m) => [m.pattern, m.exercise, m.test, m.count, m.example]), [3]) : '<p>Every result passed.</p>'}</section>`);

@@ -51,12 +51,15 @@ export function passRateBars(analysis: ClassAnalysis, id = 'bars'): string {
 }
 
 export function heatMap(analysis: ClassAnalysis, id = 'heat'): string {
-  const cell = analysis.grid.length > 200 ? 6 : 16;
+  const cell = analysis.grid.length > 200 ? 6 : analysis.grid.length > 60 ? 12 : 20;
   const gap = cell > 8 ? 2 : 0;
   const showNames = analysis.grid.length <= 200;
   const labelW = showNames ? Math.min(200, 12 + 7 * Math.max(4, ...analysis.students.map((s) => s.length))) : 10;
-  const headH = 12 + 7 * Math.max(4, ...analysis.exercises.map((e) => e.exercise.length));
-  const width = labelW + analysis.exercises.length * (cell + gap) + 10;
+  // Column names are written at 60 degrees: a name of n characters (about 7 px each) rises
+  // n x 7 x sin 60 and leans right n x 7 x cos 60 from its column.
+  const nameLength = 7 * Math.max(4, ...analysis.exercises.map((e) => e.exercise.length));
+  const headH = 14 + Math.ceil(nameLength * 0.87);
+  const width = labelW + analysis.exercises.length * (cell + gap) + Math.ceil(nameLength * 0.5) + 10;
   const height = headH + analysis.grid.length * (cell + gap) + 10;
   const heads = analysis.exercises.map((e, c) => {
     const x = labelW + c * (cell + gap) + cell / 2 + 4;
@@ -64,7 +67,7 @@ export function heatMap(analysis: ClassAnalysis, id = 'heat'): string {
   });
   const rows = analysis.grid.map((row, r) => {
     const y = headH + r * (cell + gap);
-    const name = showNames ? `<text x="${labelW - 6}" y="${y + cell - 4}" text-anchor="end" class="name">${escapeHtml(row.student)}</text>` : '';
+    const name = showNames ? `<text x="${labelW - 6}" y="${y + cell / 2 + 4}" text-anchor="end" class="name">${escapeHtml(row.student)}</text>` : '';
     const cells = row.cells.map(
       (c, i) =>
         `<rect x="${labelW + i * (cell + gap)}" y="${y}" width="${cell}" height="${cell}" fill="${STATUS_COLOUR[c.status]}" stroke="#8c959f" stroke-width="${c.status === 'none' ? 1 : 0}" data-status="${c.status}"><title>${escapeHtml(`${row.student} / ${c.exercise}: ${STATUS_LABEL[c.status]}, ${c.score} points`)}</title></rect>`,

@@ -22,8 +22,8 @@ export function formatClassReport(report: ClassReport, options: { tests?: number
     '',
     pc.bold('Pass rate per exercise'),
     table(
-      ['exercise', 'pass rate', 'pass', 'fail', 'error', 'timeout', 'missing', 'mean points', 'points'],
-      report.exercises.map((e) => [e.exercise, pct(e.passRate), e.pass, e.fail, e.error, e.timeout, e.missing, e.meanScore, e.points]),
+      ['exercise', 'pass rate', 'pass', 'fail', 'error', '(missing)', 'timeout', 'mean points', 'points'],
+      report.exercises.map((e) => [e.exercise, pct(e.passRate), e.pass, e.fail, e.error, e.missing, e.timeout, e.meanScore.toFixed(2), e.points]),
     ),
     '',
     pc.bold('Failure rate per test (highest first)'),
