@@ -101,7 +101,10 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     const ratioProcess = m('ticklab report process') / m('node JSON.parse process');
     for (const row of rows) options.log(`  ${row.name.padEnd(26)} ${String(row.median_ms).padStart(6)} ms`);
     options.log(`  report / JSON.parse: ${ratioInProcess.toFixed(1)}x in one process, ${ratioProcess.toFixed(1)}x as processes`);
+    // Wall-clock figures on a shared machine mean little; the load says how shared it was.
+    const load = os.loadavg()[0]!;
     options.log(`  ticklab report on ${results} results: ${Math.round(m('ticklab report process'))} ms (budget ${BUDGET_MS} ms)${options.quick ? ' [quick: measures nothing]' : ''}`);
+    if (load > os.availableParallelism()) options.log(`  warning: load average ${load.toFixed(1)} on ${os.availableParallelism()} cores: the machine was busy, absolute times are inflated (the ratios less so)`);
     return {
       bench: 'report',
       unit: 'ms',
@@ -112,6 +115,8 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
       ratio_process: ratioProcess,
       budget_ms: BUDGET_MS,
       within_budget: m('ticklab report process') < BUDGET_MS,
+      load_average: os.loadavg()[0],
+      cores: os.availableParallelism(),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

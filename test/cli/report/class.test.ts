@@ -221,6 +221,7 @@ describe('ticklab report --html --anonymous, in Chromium', () => {
     // The picture in docs/: made when missing, or remade on request.
     if (!existsSync(SCREENSHOT) || process.env.TICKLAB_UPDATE_SCREENSHOTS === '1') {
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      await page.setViewportSize({ width: 1100, height: 1500 }); // the bars, the table and the heat map
       await page.screenshot({ path: SCREENSHOT, fullPage: false });
     }
     await page.close();
