@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../temp-dir.ts';
-import { makeCourse, REPO } from '../helpers.ts';
+import { makeCourse, REPO, runCli } from '../helpers.ts';
 import { gradescopeSchema } from './platforms.ts';
 
 const SCRIPT = path.join(REPO, 'docs/gradescope/run_autograder');
@@ -65,5 +65,14 @@ describe('Gradescope run_autograder', () => {
     const results = gradescopeSchema.parse(JSON.parse(readFileSync(path.join(ag, 'results/results.json'), 'utf8')));
     expect(results.score).toBe(0);
     expect(results.output).toMatch(/could not grade this submission \(exit 2\):[\s\S]*no-such-exercise/);
+  }, 60_000);
+
+  it('refuses --gradescope on a class of several students before grading anyone', async () => {
+    const course = makeCourse();
+    for (const student of ['ada', 'bo']) mkdirSync(path.join(course, 'class', student, 'sum-ticks'), { recursive: true });
+    const run = await runCli(['grade', '--submissions', path.join(course, 'class'), '--gradescope', path.join(course, 'results.json')], { root: course });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--gradescope writes one submission's results, and .*class holds 2 students/);
+    expect(run.stdout).not.toMatch(/sum-ticks/);
   }, 60_000);
 });
