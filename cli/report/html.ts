@@ -65,7 +65,7 @@ ${report.problems.length ? htmlTable('Problems by kind', ['Kind', 'Results', 'By
 ${report.quizzes
   .map((q) =>
     [
-      `<h3>${h(q.quiz)} / ${h(q.question)}</h3><p>${h(q.prompt)}</p><p>${q.right} of ${q.answered} right${q.unrecorded ? `; ${q.unrecorded} answered in the terminal, where the choice is not recorded` : ''}.${q.mostMisleading ? ` Misled most: <strong>${h(q.mostMisleading.text)}</strong> (${q.mostMisleading.chosen}).` : ''}</p>`,
+      `<h3>${h(q.quiz)} / ${h(q.question)}</h3><p>${h(q.prompt)}</p><p>${q.right} of ${q.answered} right${q.unrecorded ? `; ${q.unrecorded} answered in the terminal, where the choice is not recorded` : ''}.${q.mostMisleading ? ` Misled most: <strong>${h(q.mostMisleading.text)}</strong> (${q.mostMisleading.chosen})${q.mostMisleading.why ? `: <em>${h(q.mostMisleading.why)}</em>` : ''}.` : ''}</p>`,
       htmlTable(`${q.quiz} / ${q.question}: options chosen`, ['Option', 'Right?', 'Chosen'], [...q.options.map((o) => [o.text, o.correct ? 'right' : 'wrong', o.chosen]), ...(q.otherWrong ? [['Other wrong values', 'wrong', q.otherWrong]] : [])], [2]),
     ].join('\n'),
   )

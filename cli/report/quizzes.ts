@@ -14,6 +14,8 @@ export interface OptionTally {
   text: string;
   correct: boolean;
   chosen: number;
+  /** The quiz file's explanation: for a wrong option, the misconception it stands for. */
+  why?: string;
 }
 
 export interface QuestionSummary {
@@ -29,7 +31,9 @@ export interface QuestionSummary {
   /** Numeric: wrong answers in no known mistake's range. */
   otherWrong?: number;
   /** The wrong option (or numeric mistake) chosen by most students, when any was. */
-  mostMisleading?: { text: string; chosen: number };
+  mostMisleading?: { text: string; chosen: number; why?: string };
+  /** The question's place in its quiz file (questions are listed in that order). */
+  place: number;
 }
 
 export function summariseQuizzes(answers: readonly QuizAnswers[], quizzes: ReadonlyMap<string, Quiz>): QuestionSummary[] {
@@ -40,7 +44,8 @@ export function summariseQuizzes(answers: readonly QuizAnswers[], quizzes: Reado
         const k = `${quizId}\u0000${questionId}`;
         let summary = out.get(k);
         if (!summary) {
-          const q = quizzes.get(quizId)?.questions.find((x) => x.id === questionId);
+          const questions = quizzes.get(quizId)?.questions ?? [];
+          const q = questions.find((x) => x.id === questionId);
           summary = {
             quiz: quizId,
             question: questionId,
@@ -51,9 +56,10 @@ export function summariseQuizzes(answers: readonly QuizAnswers[], quizzes: Reado
             unrecorded: 0,
             options:
               q?.kind === 'numeric'
-                ? q.mistakes.map((m, index) => ({ index, text: `${m.min} to ${m.max}${q.unit ? ` ${q.unit}` : ''}: ${m.why}`, correct: false, chosen: 0 }))
-                : (q?.options ?? []).map((o, index) => ({ index, text: o.text, correct: o.correct, chosen: 0 })),
+                ? q.mistakes.map((m, index) => ({ index, text: `${m.min} to ${m.max}${q.unit ? ` ${q.unit}` : ''}`, correct: false, chosen: 0, why: m.why }))
+                : (q?.options ?? []).map((o, index) => ({ index, text: o.text, correct: o.correct, chosen: 0, why: o.why })),
             ...(q?.kind === 'numeric' ? { otherWrong: 0 } : {}),
+            place: q ? questions.indexOf(q) : Number.MAX_SAFE_INTEGER,
           };
           out.set(k, summary);
         }
@@ -81,7 +87,7 @@ export function summariseQuizzes(answers: readonly QuizAnswers[], quizzes: Reado
     .map((s) => {
       s.options = s.options.filter(Boolean);
       const worst = s.options.filter((o) => !o.correct && o.chosen > 0).sort((a, b) => b.chosen - a.chosen || a.index - b.index)[0];
-      return worst ? { ...s, mostMisleading: { text: worst.text, chosen: worst.chosen } } : s;
+      return worst ? { ...s, mostMisleading: { text: worst.text, chosen: worst.chosen, ...(worst.why ? { why: worst.why } : {}) } } : s;
     })
-    .sort((a, b) => (a.quiz < b.quiz ? -1 : a.quiz > b.quiz ? 1 : a.question < b.question ? -1 : a.question > b.question ? 1 : 0));
+    .sort((a, b) => (a.quiz < b.quiz ? -1 : a.quiz > b.quiz ? 1 : a.place - b.place || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0)));
 }

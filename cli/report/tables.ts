@@ -49,7 +49,7 @@ export function formatClassReport(report: ClassReport, options: { tests?: number
       out.push(pc.dim(`  ${q.prompt}`));
       for (const o of q.options) out.push(`  ${String(o.chosen).padStart(4)}  ${o.correct ? pc.green('✓') : ' '} ${o.text}`);
       if (q.otherWrong) out.push(`  ${String(q.otherWrong).padStart(4)}    other wrong values`);
-      if (q.mostMisleading) out.push(`  ${pc.yellow('misled most:')} ${q.mostMisleading.text} (${q.mostMisleading.chosen})`);
+      if (q.mostMisleading) out.push(`  ${pc.yellow('misled most:')} ${q.mostMisleading.text} (${q.mostMisleading.chosen})${q.mostMisleading.why ? pc.dim(` ${q.mostMisleading.why}`) : ''}`);
     }
   }
   return out.join('\n') + '\n';

@@ -179,7 +179,7 @@ describe('ticklab report on the class', () => {
     const n = (c: string) => [...plan].filter((l) => l === c).length;
     expect(q.options.map((o) => o.chosen)).toEqual([n('a'), n('b'), n('c'), n('d')]);
     expect([q.answered, q.right, q.unrecorded]).toEqual([30 - n('-'), n('a') + n('r'), n('r') + n('w')]);
-    expect(q.mostMisleading).toEqual({ text: '300 at 10.00, the best ask.', chosen: n('b') });
+    expect(q.mostMisleading).toEqual({ text: '300 at 10.00, the best ask.', chosen: n('b'), why: expect.stringMatching(/^Misconception: the best ask has only 100 shares/) });
   });
 
   it('prints the tables in the terminal', async () => {
