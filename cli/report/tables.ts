@@ -17,6 +17,7 @@ export function table(head: string[], rows: (string | number)[][]): string {
 
 export function formatClassReport(report: ClassReport, options: { tests?: number } = {}): string {
   const t = report.totals;
+  const failing = report.tests.filter((x) => x.failures > 0);
   const out: string[] = [
     pc.bold(`${report.students.length} students, ${report.exercises.length} exercises, ${t.results} results: ${t.pass} passed, ${t.fail} failed, ${t.error} errors, ${t.timeout} timed out`),
     '',
@@ -27,10 +28,13 @@ export function formatClassReport(report: ClassReport, options: { tests?: number
     ),
     '',
     pc.bold('Failure rate per test (highest first)'),
-    table(
-      ['exercise', 'test', 'failure rate', 'failed', 'runs'],
-      report.tests.slice(0, options.tests ?? 15).map((x) => [x.exercise, clip(x.test, 60), pct(x.failureRate), x.failures, x.runs]),
-    ),
+    failing.length
+      ? table(
+          ['exercise', 'test', 'failure rate', 'failed', 'runs'],
+          failing.slice(0, options.tests ?? 15).map((x) => [x.exercise, clip(x.test, 60), pct(x.failureRate), x.failures, x.runs]),
+        )
+      : 'No test failed.',
+    pc.dim(`${failing.length > (options.tests ?? 15) ? `… and ${failing.length - (options.tests ?? 15)} more that failed; ` : ''}${report.tests.length - failing.length} of ${report.tests.length} tests failed for no one`),
   ];
   if (report.messages.length > 0) {
     out.push('', pc.bold('Commonest first failures'), table(['count', 'exercise', 'test', 'message'], report.messages.map((m) => [m.count, m.exercise, clip(m.test, 40), clip(m.pattern, 90)])));
