@@ -45,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shard <i/n>', 'With --submissions: grade only shard i of n (e.g. 2/4)')
     .option('--jobs <n>', 'How many exercises to grade at once (default: one per core)')
     .option('--solution', 'Grade the reference solutions instead (for authors)')
+    .option('--gradescope <file>', 'Also write Gradescope\'s results.json (one submission)')
+    .option('--classroom <file>', 'Also write GitHub Classroom\'s grading-reporter payload (base64 JSON)')
+    .option('--tap [file]', 'TAP 14: to FILE, or on standard output without one')
     .action((exercises: string[], f: Flags) =>
       run(async () =>
         (await import('./commands/grade.ts')).gradeCommand(exercises, {
@@ -55,6 +58,24 @@ export async function main(argv: string[]): Promise<number> {
           ...(f.shard ? { shard: String(f.shard) } : {}),
           jobs: number(f.jobs, '--jobs') ?? JOBS,
           solution: Boolean(f.solution),
+          ...(f.gradescope ? { gradescope: String(f.gradescope) } : {}),
+          ...(f.classroom ? { classroom: String(f.classroom) } : {}),
+          ...(f.tap ? { tap: f.tap === true ? true : String(f.tap) } : {}),
+        }),
+      ),
+    );
+
+  cli
+    .command('report [...inputs]', 'For instructors: what a class got wrong, from grade reports (files or folders; shards are merged) and exported progress files')
+    .option('--html <file>', 'Also write one self-contained HTML page with plots')
+    .option('--json', 'Print the class report as JSON instead of tables')
+    .option('--anonymous', 'Replace students\' names by numbers')
+    .action((inputs: string[], f: Flags) =>
+      run(async () =>
+        (await import('./commands/report.ts')).reportCommand(inputs, {
+          ...(f.html ? { html: String(f.html) } : {}),
+          json: Boolean(f.json),
+          anonymous: Boolean(f.anonymous),
         }),
       ),
     );
@@ -140,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
     );
 
   cli
-    .command('bench <name>', 'Benchmarks against a peer measured in the same run: grade, book, ring, simd, zero-cost or all')
+    .command('bench <name>', 'Benchmarks against a peer measured in the same run: grade, book, ring, simd, zero-cost, report or all')
     .option('--json', 'Print JSON reports on standard output')
     .option('--quick', 'Tiny sizes: check that the benchmark runs, measure nothing')
     .action((name: string, f: Flags) =>

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.ts';
 import type { BenchModule, BenchOptions, BenchReport } from '../bench/types.ts';
 
 /** The benchmarks `ticklab bench` knows, each a module `cli/bench/<name>.ts`. */
-export const BENCHES = ['grade', 'book', 'ring', 'simd', 'zero-cost'] as const;
+export const BENCHES = ['grade', 'book', 'ring', 'simd', 'zero-cost', 'report'] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 const loaders: Record<BenchName, () => Promise<BenchModule>> = {
@@ -11,6 +11,7 @@ const loaders: Record<BenchName, () => Promise<BenchModule>> = {
   ring: () => import('../bench/ring.ts'),
   simd: () => import('../bench/simd.ts'),
   'zero-cost': () => import('../bench/zero-cost.ts'),
+  report: () => import('../bench/report.ts'),
 };
 
 /** Runs one benchmark, or all of them in turn for `all`; returns the reports. */

@@ -5,13 +5,17 @@ import { exerciseLabel, formatIssue, loadCatalog, pick, type Exercise } from '..
 import { UsageError } from '../errors.ts';
 import { gradeExercise } from '../grader/grade-exercise.ts';
 import { mapLimit } from '../grader/pool.ts';
-import { gradeClass, parseShard } from '../grader/submissions.ts';
+import { gradeClass, listStudents, parseShard } from '../grader/submissions.ts';
 import { makeReport, type ExerciseResult } from '../../grading/result-schema.ts';
 import { loadProgress, recordResult, saveProgress } from '../progress.ts';
 import { toCsv } from '../report/csv.ts';
 import { formatResult } from '../report/format.ts';
 import { WEAK_CONTAINMENT_WARNING } from '../grader/containment.ts';
 import { toJunit } from '../report/junit.ts';
+import { classroomPayload } from '../report/classroom.ts';
+import { toGradescope } from '../report/gradescope.ts';
+import { rulesFromMeta, unknownWeights } from '../report/points.ts';
+import { toTap } from '../report/tap.ts';
 import { VERSION } from '../version.ts';
 
 export interface GradeOptions {
@@ -22,6 +26,12 @@ export interface GradeOptions {
   shard?: string;
   jobs?: number;
   solution?: boolean;
+  /** Gradescope's results.json for one submission, to this file. */
+  gradescope?: string;
+  /** GitHub Classroom's grading-reporter payload (base64 JSON), to this file. */
+  classroom?: string;
+  /** TAP 14: to this file, or on standard output (true). */
+  tap?: boolean | string;
 }
 
 export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise<number> {
@@ -32,8 +42,14 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   const jobs = opts.jobs ?? 2;
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of at least 1, not "${opts.jobs}"`);
   if (opts.shard && !opts.submissions) throw new UsageError('--shard splits a class: use it with --submissions DIR');
-  // Under --json, standard output carries the report alone; everything human goes to standard error.
-  const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
+  if (opts.json && opts.tap === true) throw new UsageError('--json and --tap both print on standard output: choose one');
+  if (opts.gradescope && opts.submissions) {
+    // Before grading, not after: a class takes minutes, and Gradescope reads one submission.
+    const students = listStudents(opts.submissions, opts.shard ? parseShard(opts.shard) : undefined);
+    if (students.length > 1) throw new UsageError(`--gradescope writes one submission's results, and ${opts.submissions} holds ${students.length} students: grade one student's folder`);
+  }
+  // Under --json or --tap, standard output carries the report alone; everything human goes to standard error.
+  const say = (text: string) => (opts.json || opts.tap === true ? process.stderr : process.stdout).write(text + '\n');
 
   let results: ExerciseResult[];
   if (opts.submissions) {
@@ -61,6 +77,16 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, toJunit(results));
   if (opts.csv) writeFileSync(opts.csv, toCsv(results));
+  const rules = new Map(exercises.map((e) => [e.slug, rulesFromMeta(e.meta)]));
+  for (const [slug, r] of rules) {
+    for (const name of unknownWeights(r, results.filter((x) => x.exercise === slug))) {
+      process.stderr.write(pc.yellow(`warning: exercises/${slug}/meta.json (testWeights): "${name}" matches no test\n`));
+    }
+  }
+  if (opts.gradescope) writeFileSync(opts.gradescope, JSON.stringify(toGradescope(results, rules), null, 2) + '\n');
+  if (opts.classroom) writeFileSync(opts.classroom, classroomPayload(results, rules) + '\n');
+  if (opts.tap === true) process.stdout.write(toTap(results, rules));
+  else if (opts.tap) writeFileSync(opts.tap, toTap(results, rules));
   const s = report.summary;
   // Said once, on standard error, whenever graded code was not contained by bubblewrap.
   if (results.some((r) => r.containment === 'node-permissions')) process.stderr.write(pc.yellow(`warning: ${WEAK_CONTAINMENT_WARNING}\n`));

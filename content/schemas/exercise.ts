@@ -65,6 +65,22 @@ export const exerciseMetaSchema = z
       .array(equivalentMutantSchema)
       .default([])
       .describe('Mutants of solution.ts that `ticklab check --mutants` found surviving and that are equivalent to the solution: excluded from the mutation score. Each must still match a surviving mutant.'),
+    points: z
+      .number()
+      .positive()
+      .max(1000)
+      .default(1)
+      .describe('What the exercise is worth in every grade format (Gradescope, GitHub Classroom, TAP, ticklab report).'),
+    testWeights: z
+      .record(z.string().min(3), z.number().positive().max(1000))
+      .default({})
+      .describe(
+        'Full test name ("describe > it") -> its weight (default 1). Partial credit is points x (weight of the tests passed / weight of all the tests).',
+      ),
+    allOrNothing: z
+      .boolean()
+      .default(false)
+      .describe('When true, the exercise earns its points only when it passes as a whole, and nothing otherwise (no partial credit).'),
   })
   .strict();
 
