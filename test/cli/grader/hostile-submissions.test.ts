@@ -139,7 +139,7 @@ describe('a class of hostile submissions', () => {
   it('refuses a dynamic import of a Node module with a message that says so', () => {
     const result = byStudent.get('dynamicImport')!;
     expect(result.status).toBe('error');
-    expect(JSON.stringify(result.problems)).toMatch(/may import only from the engine \("#engine\/<module>"\), not \\"node:child_process\\"/);
+    expect(result.problems.map((p) => p.message).join('\n')).toMatch(/may import only from the engine \("#engine\/<module>"\), not "node:child_process"/);
   });
 
   it('refuses an engine import the starting file does not make: the engine holds the answers', () => {
