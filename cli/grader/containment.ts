@@ -10,7 +10,8 @@
  * alone, and the report says so.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Which containment a run gets: `bubblewrap` (namespaces, kernel limits) or `node-permissions` only. */
@@ -78,13 +79,18 @@ export function containment(): Containment {
   if (probed) return probed;
   probed = 'node-permissions';
   if (existsSync(BWRAP)) {
-    const asRoot = process.getuid?.() === 0;
-    const probe = spawnSync(BWRAP, ['--unshare-all', '--die-with-parent', ...systemBinds(), '--', process.execPath, '-e', '0'], {
-      stdio: 'ignore',
-      timeout: 10_000,
-      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-    });
-    if (probe.status === 0) probed = 'bubblewrap';
+    // The probe runs a script from a folder made as the sandboxes' are, mounted as theirs are:
+    // a temp dir the unprivileged user cannot reach would fail here, not in every grade.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-probe-'));
+    try {
+      chmodSync(dir, 0o755);
+      writeFileSync(path.join(dir, 'probe.mjs'), 'process.exit(0);\n', { mode: 0o644 });
+      const { command, args, uid, gid } = containedCommand('bubblewrap', dir, [path.join(SANDBOX_DIR, 'probe.mjs')], 512);
+      const probe = spawnSync(command, args, { stdio: 'ignore', timeout: 10_000, ...(uid !== undefined ? { uid, gid } : {}) });
+      if (probe.status === 0) probed = 'bubblewrap';
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   return probed;
 }
