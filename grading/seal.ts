@@ -168,14 +168,27 @@ export class SealedLoadError extends Error {
  * a fresh Compartment and returns its exports. `label` names the file in stack traces
  * (`exercise.ts:12:5`). A `require` of anything but `imports` throws, naming what is allowed.
  */
-export function evaluateStudentModule(source: string, imports: StudentImports, endowments: StudentEndowments, label = 'exercise.ts'): Record<string, unknown> {
+export function evaluateStudentModule(
+  source: string,
+  imports: StudentImports,
+  endowments: StudentEndowments,
+  label = 'exercise.ts',
+  /** Per engine specifier, the only names `require` hands out (the starting file's imports); all when absent. */
+  allowedNames?: Readonly<Record<string, readonly string[]>>,
+): Record<string, unknown> {
   if (!sealed) throw new Error('sealRealm() must run before student code is evaluated');
   // SES refuses these by pattern (a dynamic import would reach the host's module loader; an
   // HTML comment changes how a script parses); say so in the student's terms.
   if (/\bimport\s*(?:\(|\/[/*])/.test(source)) throw new SealedLoadError(`${label}: dynamic import() is not available to graded code; import the engine statically ("#engine/<module>")`);
   if (/\beval\s*(?:\(|\/[/*])/.test(source)) throw new SealedLoadError(`${label}: eval() is not available to graded code`);
   if (/<!--|-->/.test(source)) throw new SealedLoadError(`${label}: "<!--" and "-->" are not allowed in graded code (write them as "<" + "!--" if you need the text)`);
-  const hardened = new Map(Object.entries(imports).map(([name, ns]) => [name, hardenNamespace(ns)]));
+  const only = (specifier: string, ns: object): object => {
+    if (!allowedNames) return ns;
+    const names = allowedNames[specifier] ?? [];
+    if (names.includes('*')) return ns;
+    return Object.fromEntries(names.filter((n) => n in ns).map((n) => [n, (ns as Record<string, unknown>)[n]]));
+  };
+  const hardened = new Map(Object.entries(imports).map(([name, ns]) => [name, hardenNamespace(only(name, ns))]));
   const require = harden((specifier: string) => {
     const ns = hardened.get(specifier);
     if (!ns) throw new SealedLoadError(`${label} may import only ${[...hardened.keys()].join(', ') || 'nothing'}, not "${specifier}"`);

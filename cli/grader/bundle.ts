@@ -15,6 +15,7 @@ import { hardenDeclarations } from '../../grading/harden-declarations.ts';
 import { PATCHED_FILES, patchDependency } from '../../grading/dependency-patches.ts';
 import type { LineMap } from '../../grading/source-map.ts';
 import { buildStudent, studentShim } from './student-build.ts';
+import { allowanceRecord, engineValueImports, importsBeyond, type EngineImports } from '../../grading/engine-imports.ts';
 
 export interface BundleRequest {
   /** The exercise's test file (trusted: it comes from the course). */
@@ -25,8 +26,8 @@ export interface BundleRequest {
   codeLabel: string;
   /** The code file's text, already read (and checked) by the caller; read from `codeFile` when absent. */
   codeSource?: string;
-  /** The engine modules the code may import (its starting file's); any public one when absent. */
-  allowedEngine?: ReadonlySet<string>;
+  /** The engine names the code may import (its starting file's value imports); anything public when absent. */
+  allowedEngine?: EngineImports;
   /** Per-test limit for asynchronous tests. */
   testTimeoutMs: number;
   /**
@@ -185,9 +186,13 @@ export async function bundleForSandbox(req: BundleRequest): Promise<BundleResult
   const found = new Map<string, string>();
   const source = req.codeSource ?? (await readFile(req.codeFile, 'utf8'));
   const sourcefile = path.basename(req.codeFile);
-  const student = await buildStudent(source, sourcefile, req.codeLabel, path.dirname(req.codeFile), req.allowedEngine);
+  const allowed = req.allowedEngine;
+  // Name by name first (a clear message); the sealed require hands out only these names anyway.
+  const beyond = allowed ? importsBeyond(engineValueImports(source), allowed, sourcefile) : [];
+  if (beyond.length) return { ok: false, problems: beyond.map((message) => ({ kind: 'import' as const, message, file: req.codeLabel })) };
+  const student = await buildStudent(source, sourcefile, req.codeLabel, path.dirname(req.codeFile), allowed ? new Set(allowed.keys()) : undefined);
   if (!student.ok) return student;
-  const shim = studentShim(student.build, path.join(GRADING_DIR, 'seal.ts'), (specifier) => specifier, sourcefile);
+  const shim = studentShim(student.build, path.join(GRADING_DIR, 'seal.ts'), (specifier) => specifier, sourcefile, allowed ? allowanceRecord(allowed) : undefined);
   try {
     const browser = req.target === 'browser';
     const out = await build({

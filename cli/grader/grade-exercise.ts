@@ -11,9 +11,8 @@ import type { ExerciseResult, Problem, TestResult } from '../../grading/result-s
 import { verdict } from '../../grading/verdict.ts';
 import { mapLocations, type LineMap } from '../../grading/source-map.ts';
 import { typeSuppressions } from '../../grading/type-suppressions.ts';
-import path from 'node:path';
 import { bundleForSandbox } from './bundle.ts';
-import { buildStudent } from './student-build.ts';
+import { engineValueImports, type EngineImports } from '../../grading/engine-imports.ts';
 import { runSandbox } from './sandbox.ts';
 import { readSubmission } from './submission-file.ts';
 import { typecheckBounded } from './typecheck-pool.ts';
@@ -56,14 +55,12 @@ export function expectedTests(exercise: Exercise): Promise<string[] | undefined>
   return names;
 }
 
-/** The engine modules each exercise's starting file imports as values: what any submission of it may import. */
-const starterImports = new Map<string, Promise<ReadonlySet<string> | undefined>>();
-export function allowedEngine(exercise: Exercise): Promise<ReadonlySet<string> | undefined> {
+/** The engine names each exercise's starting file imports as values: what any submission of it may import. */
+const starterImports = new Map<string, Promise<EngineImports>>();
+export function allowedEngine(exercise: Exercise): Promise<EngineImports> {
   let allowed = starterImports.get(exercise.files.exercise);
   if (!allowed) {
-    allowed = readFile(exercise.files.exercise, 'utf8')
-      .then((source) => buildStudent(source, 'exercise.ts', exerciseLabel(exercise.slug), path.dirname(exercise.files.exercise)))
-      .then((built) => (built.ok ? new Set(built.build.engineImports) : undefined));
+    allowed = readFile(exercise.files.exercise, 'utf8').then(engineValueImports);
     starterImports.set(exercise.files.exercise, allowed);
   }
   return allowed;

@@ -104,7 +104,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * code in the sealed realm and re-exports its names. `sealModule` and `engineModule` give
  * the import paths of `grading/seal.ts` and of each engine module.
  */
-export function studentShim(student: StudentBuild, sealModule: string, engineModule: (specifier: string) => string, sourcefile: string): string {
+export function studentShim(student: StudentBuild, sealModule: string, engineModule: (specifier: string) => string, sourcefile: string, allowedNames?: Record<string, string[]>): string {
   const lines = [`import { evaluateStudentModule, defaultEndowments } from ${JSON.stringify(sealModule)};`];
   const imports = student.engineImports.map((specifier, i) => {
     lines.push(`import * as __engine${i} from ${JSON.stringify(engineModule(specifier))};`);
@@ -113,7 +113,7 @@ export function studentShim(student: StudentBuild, sealModule: string, engineMod
   const say = (level: string) => `${level}: (...args) => console.${level}(...args)`;
   lines.push(
     `const __console = { ${['log', 'info', 'warn', 'error', 'debug'].map(say).join(', ')} };`,
-    `const __ns = evaluateStudentModule(${JSON.stringify(student.code)}, { ${imports.join(', ')} }, defaultEndowments(__console), ${JSON.stringify(sourcefile)});`,
+    `const __ns = evaluateStudentModule(${JSON.stringify(student.code)}, { ${imports.join(', ')} }, defaultEndowments(__console), ${JSON.stringify(sourcefile)}, ${allowedNames ? JSON.stringify(allowedNames) : 'undefined'});`,
   );
   const named = student.exports.filter((n) => n !== 'default' && IDENTIFIER.test(n));
   if (named.length) lines.push(`export const { ${named.join(', ')} } = __ns;`);

@@ -51,7 +51,7 @@ describe('hostile code graded in the page', () => {
   it.each(Object.keys(ATTACKS))('gives %s no pass', async (name) => {
     const result = await gradeInPage(ATTACKS[name]!);
     expect(result.status, JSON.stringify(result.problems)).not.toBe('pass');
-    if (name === 'engineAnswer') expect(result.problems[0]?.message).toMatch(/may import nothing from the engine \(the starting file imports nothing\), not "#engine\/order-book"/);
+    if (name === 'engineAnswer') expect(result.problems[0]?.message).toMatch(/may import nothing from "#engine\/order-book" \(what the starting file imports\), not OrderBook/);
     else if (name === 'tsNocheck') expect(result.problems.some((p) => p.kind === 'type' && /@ts-nocheck is not allowed/.test(p.message))).toBe(true);
     else expect(result.tests.length, 'every test ran and was reported by the harness itself').toBeGreaterThan(0);
   }, 120_000);

@@ -17,6 +17,7 @@ import { verdict } from '../../../grading/verdict.ts';
 import { driveWorker, outcomeOfReport, type WorkerReport, type WorkerRunOptions } from '../../../grading/worker-driver.ts';
 import { makeNonce } from '../../../grading/report-check.ts';
 import { typeSuppressions } from '../../../grading/type-suppressions.ts';
+import { allowanceRecord, engineValueImports, importsBeyond, type EngineImports } from '../../../grading/engine-imports.ts';
 import { decodeMappings, mapLocations } from '../../../grading/source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
 
@@ -134,24 +135,21 @@ export function runInWorker(ready: ReadyWorker, request: Omit<Extract<GradeReque
   return driveWorker(ready.worker, () => ready.worker.postMessage({ ...request, nonce } satisfies GradeRequest), timeLimitMs, { ...options, nonce });
 }
 
-/** The engine modules a CommonJS body requires. */
-function engineRequires(js: string): Set<string> {
-  return new Set([...js.matchAll(/require\("(#engine\/[a-z0-9-]+)"\)/g)].map((m) => m[1]!));
-}
-
-/** Each exercise's starting file, compiled once: the worker lists the tests with it before the student's code loads. */
-const starters = new Map<string, Promise<string | undefined>>();
-function starterJs(exercise: ManifestExercise): Promise<string | undefined> {
-  let js = starters.get(exercise.slug);
-  if (!js) {
-    js = fetch(`${runnerBase()}${exercise.starterSource}`)
+/** Each exercise's starting file, compiled once (the worker lists the tests with it before the student's code loads), and the engine names it imports: all a submission may import. */
+const starters = new Map<string, Promise<{ js: string; allowed: EngineImports } | undefined>>();
+function starterOf(exercise: ManifestExercise): Promise<{ js: string; allowed: EngineImports } | undefined> {
+  let starter = starters.get(exercise.slug);
+  if (!starter) {
+    starter = fetch(`${runnerBase()}${exercise.starterSource}`)
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
-      .then((code) => check({ type: 'transpile', code, codeLabel: codeLabelOf(exercise.slug), runnerBase: runnerBase() }))
-      .then((reply) => (reply.type === 'transpiled' && reply.problems.length === 0 ? reply.js : undefined))
+      .then(async (code) => {
+        const reply = await check({ type: 'transpile', code, codeLabel: codeLabelOf(exercise.slug), runnerBase: runnerBase() });
+        return reply.type === 'transpiled' && reply.problems.length === 0 ? { js: reply.js, allowed: engineValueImports(code) } : undefined;
+      })
       .catch(() => undefined);
-    starters.set(exercise.slug, js);
+    starters.set(exercise.slug, starter);
   }
-  return js;
+  return starter;
 }
 
 // ----------------------------------------------------------------- grading
@@ -212,18 +210,22 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   await ready.ready;
   mark('worker ready', t1);
   const t2 = performance.now();
-  const starter = await starterJs(exercise);
-  // As in the CLI: the student's code may import from the engine only what the starting file imports.
-  const mayImport = starter === undefined ? undefined : engineRequires(starter);
-  const extra = mayImport ? [...engineRequires(transpiled.js)].filter((s) => !mayImport.has(s)) : [];
-  if (mayImport && extra.length) {
+  const starter = await starterOf(exercise);
+  // As in the CLI: the student's code may import from the engine only what the starting file imports, name by name.
+  const beyond = starter ? importsBeyond(engineValueImports(code), starter.allowed) : [];
+  if (beyond.length) {
     giveBack(slug, ready);
-    const may = mayImport.size ? `only ${[...mayImport].map((s) => `"${s}"`).join(', ')} (what the starting file imports)` : 'nothing from the engine (the starting file imports nothing)';
-    return finish([], [{ kind: 'import', message: `exercise.ts may import ${may}, not "${extra[0]}": the exercise is to write that part yourself`, file: codeLabel }]);
+    return finish([], beyond.map((message) => ({ kind: 'import' as const, message, file: codeLabel })));
   }
   const report = await runInWorker(
     ready,
-    { type: 'run', testModule: exercise.testModule, studentJs: transpiled.js, ...(starter !== undefined ? { starterJs: starter } : {}), testTimeoutMs: exercise.timeLimitMs },
+    {
+      type: 'run',
+      testModule: exercise.testModule,
+      studentJs: transpiled.js,
+      ...(starter ? { starterJs: starter.js, allowedNames: allowanceRecord(starter.allowed) } : {}),
+      testTimeoutMs: exercise.timeLimitMs,
+    },
     exercise.timeLimitMs,
     options,
   );

@@ -59,7 +59,7 @@ export type GradeRequest =
    * signs every reply of this run; `collect` first lists the tests with the course's
    * own starting file, for the page to check the run's report against.
    */
-  | { type: 'run'; testModule: string; studentJs: string; starterJs?: string; testTimeoutMs: number; nonce: string };
+  | { type: 'run'; testModule: string; studentJs: string; starterJs?: string; allowedNames?: Record<string, string[]>; testTimeoutMs: number; nonce: string };
 
 export type GradeReply =
   | { type: 'ready' }

@@ -73,7 +73,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * Evaluates `js` (CommonJS) in the sealed realm and returns the URL of a module that
  * re-exports its exports by name, for the compiled test to import as `./exercise.ts`.
  */
-async function sealedModuleUrl(js: string, key: string): Promise<string> {
+async function sealedModuleUrl(js: string, key: string, allowedNames?: Record<string, string[]>): Promise<string> {
   const wanted = [...new Set([...js.matchAll(/require\("(#engine\/[a-z0-9-]+)"\)/g)].map((m) => m[1]!))];
   const imports: Record<string, object> = {};
   for (const specifier of wanted) imports[specifier] = (await import(/* @vite-ignore */ engineUrl(specifier.slice('#engine/'.length)))) as object;
@@ -85,7 +85,7 @@ async function sealedModuleUrl(js: string, key: string): Promise<string> {
     error: (...a: unknown[]) => console.error(...a),
     debug: (...a: unknown[]) => console.debug(...a),
   });
-  const exports = evaluateStudentModule(js, imports, endowments, 'exercise.ts');
+  const exports = evaluateStudentModule(js, imports, endowments, 'exercise.ts', allowedNames);
   const stash = ((globalThis as Record<string, unknown>)[STASH] ??= {}) as Record<string, unknown>;
   stash[key] = exports;
   const names = Object.keys(exports).filter((n) => n !== '__esModule' && n !== 'default' && IDENTIFIER.test(n));
@@ -116,7 +116,7 @@ async function run(request: Extract<GradeRequest, { type: 'run' }>): Promise<voi
     }
   }
   const outcome = await runTestModule({
-    importTests: async () => import(/* @vite-ignore */ await testModuleUrl(request.testModule, await sealedModuleUrl(request.studentJs, 'student'))),
+    importTests: async () => import(/* @vite-ignore */ await testModuleUrl(request.testModule, await sealedModuleUrl(request.studentJs, 'student', request.allowedNames))),
     testTimeoutMs: request.testTimeoutMs,
     onEvent: (event) => {
       if (event.type === 'test-start') capture.test = event.name; // console lines are tagged with their test
