@@ -21,7 +21,8 @@
  * The tests spy on the kernel calls (are the arrays in wasm memory?), push past the
  * reserved heap so that the memory grows, and hide SIMD to check the fallback.
  */
-import { loadSimd, type Kernels } from '#engine/kernels';
+// What you may use of the engine: the kernels and the ways to load them (loadKernels picks SIMD or scalar for you).
+import { loadKernels, loadSimd, scalar, simdSupported, type Kernels } from '#engine/kernels';
 
 export class TradeColumns {
   #prices: Float64Array;
