@@ -6,6 +6,8 @@
  * `mappings` (base64 VLQ), enough for one file mapped to one source.
  */
 
+import type { Problem, TestResult } from './result-schema.ts';
+
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Per generated line (0-based): segments [generated column, original line, original column], 0-based. */
@@ -61,4 +63,14 @@ export function mapLocations(text: string, map: LineMap): string {
     const at = originalPosition(map, Number(l), Number(c));
     return at ? `${file}.ts:${at.line}:${at.column}` : whole;
   });
+}
+
+/** A run's tests and problems with every place in their messages mapped to the TypeScript's lines (unchanged without a map). */
+export function mapResultLocations<T extends { tests: TestResult[]; problems: Problem[] }>(run: T, map: LineMap | undefined): T {
+  if (!map?.length) return run;
+  return {
+    ...run,
+    tests: run.tests.map((t) => (t.message ? { ...t, message: mapLocations(t.message, map) } : t)),
+    problems: run.problems.map((p) => ({ ...p, message: mapLocations(p.message, map) })),
+  };
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { exerciseLabel, type Exercise } from '../catalog.ts';
 import type { ExerciseResult, Problem, TestResult } from '../../grading/result-schema.ts';
 import { verdict } from '../../grading/verdict.ts';
-import { mapLocations, type LineMap } from '../../grading/source-map.ts';
+import { mapResultLocations } from '../../grading/source-map.ts';
 import { typeSuppressions } from '../../grading/type-suppressions.ts';
 import { bundleForSandbox } from './bundle.ts';
 import { engineValueImports, type EngineImports } from '../../grading/engine-imports.ts';
@@ -66,14 +66,6 @@ export function allowedEngine(exercise: Exercise): Promise<EngineImports> {
   return allowed;
 }
 
-function located(map: LineMap, tests: TestResult[], problems: Problem[]): { tests: TestResult[]; problems: Problem[] } {
-  if (!map.length) return { tests, problems };
-  return {
-    tests: tests.map((t) => (t.message ? { ...t, message: mapLocations(t.message, map) } : t)),
-    problems: problems.map((p) => ({ ...p, message: mapLocations(p.message, map) })),
-  };
-}
-
 export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult> {
   const started = performance.now();
   const { exercise } = target;
@@ -117,11 +109,11 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
     : typecheckBounded({ testFile: exercise.files.test, codeFile, codeLabel, codeSource }).then((found) => [...typeSuppressions(codeSource, codeLabel), ...found]);
   if (browser) {
     const run = await browser.runInChromium(bundled.code, exercise.meta.timeLimitMs);
-    const mapped = located(bundled.studentMap, run.tests, run.problems);
+    const mapped = mapResultLocations(run, bundled.studentMap);
     return finish(mapped.tests, [...(await typeProblems), ...mapped.problems], run.output, 'browser-worker');
   }
   const expected = await expecting;
   const run = await runSandbox(bundled.code, { timeLimitMs: exercise.meta.timeLimitMs, memoryLimitMb: exercise.meta.memoryLimitMb }, bundled.workers, { mode: 'run', expected });
-  const mapped = located(bundled.studentMap, run.tests, run.problems);
+  const mapped = mapResultLocations(run, bundled.studentMap);
   return finish(mapped.tests, [...(await typeProblems), ...mapped.problems], run.output, run.containment);
 }

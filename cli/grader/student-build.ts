@@ -9,6 +9,7 @@ import { build, type Message, type Plugin } from 'esbuild';
 import { ENGINE_PREFIX, engineModules } from '../../grading/engine-modules.ts';
 import type { Problem } from '../../grading/result-schema.ts';
 import { decodeMappings, type LineMap } from '../../grading/source-map.ts';
+import { reexportLines } from '../../grading/reexport.ts';
 
 /** The compiled student module. */
 export interface StudentBuild {
@@ -96,9 +97,6 @@ export async function buildStudent(source: string, sourcefile: string, label: st
   }
 }
 
-/** A JavaScript identifier (the names we may re-export with `export const { ... }`). */
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
 /**
  * The trusted module the tests import as `./exercise`: it evaluates the compiled student
  * code in the sealed realm and re-exports its names. `sealModule` and `engineModule` give
@@ -115,8 +113,6 @@ export function studentShim(student: StudentBuild, sealModule: string, engineMod
     `const __console = { ${['log', 'info', 'warn', 'error', 'debug'].map(say).join(', ')} };`,
     `const __ns = evaluateStudentModule(${JSON.stringify(student.code)}, { ${imports.join(', ')} }, defaultEndowments(__console), ${JSON.stringify(sourcefile)}, ${allowedNames ? JSON.stringify(allowedNames) : 'undefined'});`,
   );
-  const named = student.exports.filter((n) => n !== 'default' && IDENTIFIER.test(n));
-  if (named.length) lines.push(`export const { ${named.join(', ')} } = __ns;`);
-  if (student.exports.includes('default')) lines.push('export default __ns.default;');
+  lines.push(...reexportLines(student.exports, '__ns'));
   return lines.join('\n');
 }

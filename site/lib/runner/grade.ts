@@ -18,7 +18,7 @@ import { driveWorker, outcomeOfReport, type WorkerReport, type WorkerRunOptions 
 import { makeNonce } from '../../../grading/report-check.ts';
 import { typeSuppressions } from '../../../grading/type-suppressions.ts';
 import { allowanceRecord, engineValueImports, importsBeyond, type EngineImports } from '../../../grading/engine-imports.ts';
-import { decodeMappings, mapLocations } from '../../../grading/source-map.ts';
+import { decodeMappings, mapResultLocations } from '../../../grading/source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
 
 /** The runner's folder on this site: `/runner/` under the site's base. */
@@ -234,13 +234,7 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   const ran = outcomeOfReport(report, exercise.timeLimitMs, report.reader?.collected);
   // Errors thrown in the student's code name its TypeScript lines, as in the CLI.
   const map = transpiled.mappings ? decodeMappings(transpiled.mappings) : undefined;
-  const outcome = map
-    ? {
-        ...ran,
-        tests: ran.tests.map((t) => (t.message ? { ...t, message: mapLocations(t.message, map) } : t)),
-        problems: ran.problems.map((p) => ({ ...p, message: mapLocations(p.message, map) })),
-      }
-    : ran;
+  const outcome = mapResultLocations(ran, map);
   const typeReply = await typed;
   const typeProblems: Problem[] =
     typeReply.type === 'typechecked' ? [...typeSuppressions(code, codeLabel), ...typeReply.problems] : [{ kind: 'crash', message: typeReply.type === 'failed' ? typeReply.message : 'no type-check' }];

@@ -20,6 +20,7 @@
  */
 import '../../../grading/seal-now.ts';
 import { defaultEndowments, evaluateStudentModule } from '../../../grading/seal.ts';
+import { reexportLines } from '../../../grading/reexport.ts';
 import { collectTestNames, runTestModule } from '../../../grading/run-tests.ts';
 import type { GradeReply, GradeRequest } from './protocol.ts';
 import { ConsoleCapture, captureConsole } from '../../../grading/console-capture.ts';
@@ -67,8 +68,6 @@ async function prepare(request: Extract<GradeRequest, { type: 'prepare' }>): Pro
   ]);
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
 /**
  * Evaluates `js` (CommonJS) in the sealed realm and returns the URL of a module that
  * re-exports its exports by name, for the compiled test to import as `./exercise.ts`.
@@ -88,10 +87,7 @@ async function sealedModuleUrl(js: string, key: string, allowedNames?: Record<st
   const exports = evaluateStudentModule(js, imports, endowments, 'exercise.ts', allowedNames);
   const stash = ((globalThis as Record<string, unknown>)[STASH] ??= {}) as Record<string, unknown>;
   stash[key] = exports;
-  const names = Object.keys(exports).filter((n) => n !== '__esModule' && n !== 'default' && IDENTIFIER.test(n));
-  const lines = [`const ns = globalThis[${JSON.stringify(STASH)}][${JSON.stringify(key)}];`];
-  if (names.length) lines.push(`export const { ${names.join(', ')} } = ns;`);
-  if ('default' in exports) lines.push('export default ns.default;');
+  const lines = [`const ns = globalThis[${JSON.stringify(STASH)}][${JSON.stringify(key)}];`, ...reexportLines(Object.keys(exports), 'ns')];
   return moduleUrl(lines.join('\n'));
 }
 
