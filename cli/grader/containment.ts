@@ -81,10 +81,8 @@ export function containment(): Containment {
   if (existsSync(BWRAP)) {
     // The probe runs a script from a folder made as the sandboxes' are, mounted as theirs are:
     // a temp dir the unprivileged user cannot reach would fail here, not in every grade.
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-probe-'));
+    const dir = bundleFolder('ticklab-probe-', { 'probe.mjs': 'process.exit(0);\n' });
     try {
-      chmodSync(dir, 0o755);
-      writeFileSync(path.join(dir, 'probe.mjs'), 'process.exit(0);\n', { mode: 0o644 });
       const { command, args, uid, gid } = containedCommand('bubblewrap', dir, [path.join(SANDBOX_DIR, 'probe.mjs')], 512);
       const probe = spawnSync(command, args, { stdio: 'ignore', timeout: 10_000, ...(uid !== undefined ? { uid, gid } : {}) });
       if (probe.status === 0) probed = 'bubblewrap';
@@ -93,6 +91,17 @@ export function containment(): Containment {
     }
   }
   return probed;
+}
+
+/**
+ * A fresh folder holding `files` (name -> text), made readable by the unprivileged user a
+ * contained process runs as; nothing else of the machine is mounted beside it. The caller removes it.
+ */
+export function bundleFolder(prefix: string, files: Readonly<Record<string, string>>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text, { mode: 0o644 });
+  return dir;
 }
 
 /** The one-line warning a report carries when graded code was not contained by bubblewrap. */

@@ -8,12 +8,11 @@
  * the grader gets an outcome back, never a hang or a crash.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { SandboxMessage, StartMessage } from './node-child.ts';
-import { containedCommand, containment, SANDBOX_DIR, type Containment } from './containment.ts';
+import { bundleFolder, containedCommand, containment, SANDBOX_DIR, type Containment } from './containment.ts';
 import { progressOf, timedOutOutcome, type RunOutcome } from '../../grading/outcome.ts';
 import { makeNonce, ReportReader } from '../../grading/report-check.ts';
 import type { Problem, TestResult } from '../../grading/result-schema.ts';
@@ -59,11 +58,7 @@ async function residentMb(pid: number): Promise<number> {
 export async function runSandbox(code: string, limits: SandboxLimits, workers: Record<string, string> = {}, what: SandboxMode = { mode: 'run' }): Promise<SandboxOutcome> {
   // Synchronous up to the spawn, so that the child is running by the time this returns
   // its promise: the grader type-checks meanwhile.
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ticklab-sandbox-'));
-  // Readable by the unprivileged user the contained process runs as; nothing else is mounted.
-  chmodSync(dir, 0o755);
-  writeFileSync(path.join(dir, 'sandbox.mjs'), code, { mode: 0o644 });
-  for (const [name, text] of Object.entries(workers)) writeFileSync(path.join(dir, name), text, { mode: 0o644 });
+  const dir = bundleFolder('ticklab-sandbox-', { ...workers, 'sandbox.mjs': code });
   const allowed = Object.keys(workers).length ? { ...limits, allowWorkers: true } : limits;
   try {
     return await runScript(dir, Object.keys(workers), allowed, what);
