@@ -17,6 +17,8 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
+    // Removes the folders test/temp-dir.ts made, after each file's last test.
+    setupFiles: ['test/setup/temp-cleanup.ts'],
     // Two test files at a time even on a two-core machine (Vitest's default there is one):
     // most files wait on a child process, a browser or a server more than they compute.
     maxWorkers: 2,
