@@ -104,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--quiet', 'Print only problems and the verdict')
     .option('--json', 'Print the findings as JSON')
     .option('--no-grade', 'Check the files only (schemas, quizzes, TODOs, hints): grade nothing, in a second or two')
+    .option('--grades-out <file>', 'Also save every grade this check made (starting files, solutions, known-wrong solutions) as JSON to <file>')
     .option('--mutants', 'Mutation testing instead: each solution.ts mutated by StrykerJS, its mutation score and surviving mutants printed')
     .option('--min-score <percent>', 'With --mutants: the lowest score an exercise may have, equivalent mutants left out (default 100)')
     .option('--changed-since <rev>', 'With --mutants: only the exercises whose folder differs from this git revision')
@@ -118,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(f.changedSince ? { changedSince: String(f.changedSince) } : {}),
               ...(f.sample !== undefined ? { sample: number(f.sample, '--sample')! } : {}),
             })
-          : (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false }),
+          : (await import('./commands/author/check.ts')).checkCommand({ exercises, jobs: number(f.jobs, '--jobs') ?? JOBS, quiet: Boolean(f.quiet), json: Boolean(f.json), grade: f.grade !== false, ...(f.gradesOut ? { gradesOut: String(f.gradesOut) } : {}) }),
       ),
     );
 

@@ -2,8 +2,9 @@
 import pc from 'picocolors';
 import { caughtBy, contractOf, runChecks } from '../../checks.ts';
 import { quizFairness } from '../../../content/quiz-fairness.ts';
+import { writeCheckGrades } from '../../check-grades.ts';
 
-export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean; grade?: boolean }): Promise<number> {
+export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean; grade?: boolean; gradesOut?: string }): Promise<number> {
   const grade = opts.grade !== false;
   const say = (text: string) => (opts.json ? process.stderr : process.stdout).write(text + '\n');
   const report = await runChecks({
@@ -27,6 +28,7 @@ export async function checkCommand(opts: { exercises?: string[]; jobs?: number; 
     },
   });
   const { catalog } = report;
+  if (opts.gradesOut && grade) writeCheckGrades(opts.gradesOut, report.grades);
   const warnings = report.findings.filter((f) => f.severity === 'warning');
   const findings = report.findings.filter((f) => f.severity !== 'warning');
   if (opts.json) {
