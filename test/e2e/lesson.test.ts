@@ -191,3 +191,19 @@ describe('themes and layout', () => {
     await page.close();
   });
 });
+
+describe('<CodeRegion> on a built lesson', () => {
+  it('quotes the marked region of a tested file, highlighted, without its markers', async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url + '/concurrency/spsc-rings/');
+    const figure = page.locator('figure.code-region', { hasText: "exercises/spsc-push-pop/exercise.ts: views of the engine's ring" });
+    await expect.poll(() => figure.count()).toBe(1);
+    const code = (await figure.locator('pre').textContent()) ?? '';
+    const source = readFileSync(path.join(REPO, 'exercises/spsc-push-pop/exercise.ts'), 'utf8');
+    const region = source.slice(source.indexOf('// #region ring-view\n') + '// #region ring-view\n'.length, source.indexOf('// #endregion ring-view')).trimEnd();
+    expect(code.trim()).toBe(region.trim());
+    expect(code).not.toContain('#region');
+    expect(await figure.locator('pre span[style]').count(), 'highlighted by shiki').toBeGreaterThan(5);
+    await page.close();
+  });
+});

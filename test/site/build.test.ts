@@ -1,8 +1,10 @@
 /**
- * A broken content file fails the site's build with its path and the field at fault (the same schemas as `ticklab check`); a
- * lesson's component with a bad prop, or naming something that does not exist, fails
- * it with the lesson's file and the prop. (That the course as it stands builds, and what
- * its home page lists, is test/e2e/home.test.ts, on the build every end-to-end test uses.)
+ * A broken content file fails the site's build with its path and the field at fault (the
+ * same schemas as `ticklab check`); a lesson's component naming something that does not
+ * exist fails it with the lesson's file and the prop. One build each proves the wiring:
+ * every message a component gives is test/site/component-refs.test.ts and
+ * components.test.ts, without a build. (That the course as it stands builds, quotes its
+ * regions and lists its lessons is test/e2e/, on the build every end-to-end test uses.)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -43,31 +45,7 @@ function build(root: string) {
 }
 
 describe('the site', () => {
-  it('quotes a marked region of a tested file with <CodeRegion>, and fails naming the page and prop when it is wrong', () => {
-    const root = siteCopy();
-    rmSync(path.join(root, 'content/lessons'), { recursive: true, force: true });
-    // A file of cli/ (quotable, and not among the runner's inputs, so the runner is not rebuilt).
-    const quoted = 'cli/quoted-by-a-test.ts';
-    writeFileSync(path.join(root, quoted), '// #region quoted\nexport function quotedHere(): number {\n  return 1;\n}\n// #endregion quoted\n');
-    const page = (props: string) =>
-      `---\nimport CodeRegion from '../components/CodeRegion.astro';\n---\n<CodeRegion ${props} />\n`;
-    writeFileSync(path.join(root, 'site/pages/quote.astro'), page(`file="${quoted}" region="quoted"`));
-    const ok = build(root);
-    expect(ok.status, ok.output).toBe(0);
-    const html = readFileSync(path.join(root, 'dist/quote/index.html'), 'utf8');
-    expect(html).toContain(`${quoted} (quoted)`);
-    expect(html).toMatch(/function<\/span>.*quotedHere/);
-    expect(html).not.toContain('#region');
-
-    // A region that is not there fails the build. (Props the schema refuses, such as a
-    // solution.ts or a path outside the repository, are test/site/components.test.ts.)
-    writeFileSync(path.join(root, 'site/pages/quote.astro'), page(`file="${quoted}" region="quote"`));
-    const missing = build(root);
-    expect(missing.status).not.toBe(0);
-    expect(missing.output).toMatch(/<CodeRegion> on \/quote\/: region: cli\/quoted-by-a-test\.ts: no region "quote"; regions are: .*\bquoted\b/);
-  }, 300_000);
-
-  it('fails on a lesson that names a missing quiz question or glossary term, naming the lesson file and the prop', () => {
+  it('fails on a lesson whose component names something missing, naming the lesson file and the prop', () => {
     const root = siteCopy();
     onlyLesson(root, '<Quiz id="ownership-borrowing" questions={["refcell-panics", "no-such-question"]} />');
     const question = build(root);
@@ -75,16 +53,6 @@ describe('the site', () => {
     expect(question.output).toContain(
       '<Quiz> in content/lessons/ownership/borrowing.mdx: questions[1]: no question "no-such-question" in content/quizzes/ownership-borrowing.json; its questions are:',
     );
-
-    onlyLesson(root, 'A <Term id="no-such-term">word</Term> in a sentence.');
-    const term = build(root);
-    expect(term.status).not.toBe(0);
-    expect(term.output).toContain('<Term> in content/lessons/ownership/borrowing.mdx: id: no term "no-such-term" in content/glossary/*.json (terms are:');
-
-    onlyLesson(root, '<Callout kind="danger">Careful.</Callout>');
-    const callout = build(root);
-    expect(callout.status).not.toBe(0);
-    expect(callout.output).toContain("<Callout> in content/lessons/ownership/borrowing.mdx: kind: Invalid enum value. Expected 'note' | 'tip' | 'warning' | 'correction', received 'danger'");
   }, 300_000);
 
   it('fails on a misspelt field, naming the file and the field', () => {
