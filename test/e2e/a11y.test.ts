@@ -1,9 +1,13 @@
 /**
- * An axe-core audit of every page of the built site, in the light theme, then the rules a
- * theme can break (contrast) in the dark theme, and of a lesson with its quiz answered (feedback shown): no serious or critical
- * violation (contrast, names and labels, landmarks, focusable scrolling regions, ...).
+ * An axe-core audit of the built site: every page template fully (each kind of page, and
+ * lessons chosen so that every component a lesson can hold is audited at least once), then
+ * the rules a page's own colours can break (contrast) on every page in both themes, and a
+ * lesson with its quiz answered (feedback shown): no serious or critical violation
+ * (contrast, names and labels, landmarks, focusable scrolling regions, ...). Structure,
+ * names and labels come from the templates and components, so one page of each shows them;
+ * colours also come from the content (a link in a sentence, a code theme), so every page.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +30,45 @@ function sitePages(dir = DIST, prefix = '/'): string[] {
 }
 
 const e2e = useBrowserAndSite();
+
+/** The kind of page an address is: its template. */
+function templateOf(address: string): string {
+  if (address === '/' || address === '/404.html') return address;
+  const depth = address.split('/').filter(Boolean).length;
+  const first = address.split('/')[1]!;
+  if (['glossary', 'search', 'exercises'].includes(first)) return `/${first}/${depth > 1 ? '*/' : ''}`;
+  return depth === 1 ? 'module' : 'lesson';
+}
+
+/** The components a built page holds, by the class names they render. */
+const COMPONENTS = ['quiz', 'exercise-toolbar', 'lab', 'code-region', 'callout', 'term', 'solution-wrap', 'rust-playground', 'module-outline'];
+function componentsOf(address: string): string[] {
+  const file = address === '/404.html' ? path.join(DIST, '404.html') : path.join(DIST, address, 'index.html');
+  const html = readFileSync(file, 'utf8');
+  return COMPONENTS.filter((c) => new RegExp(`class="[^"]*\\b${c}\\b`).test(html));
+}
+
+/**
+ * The pages audited fully: one of each template, and for each template more pages until
+ * every component found on pages of that template is on a chosen one (greedy, in address order).
+ */
+function templatePages(all: readonly string[]): string[] {
+  const chosen: string[] = [];
+  const byTemplate = new Map<string, string[]>();
+  for (const a of all) byTemplate.set(templateOf(a), [...(byTemplate.get(templateOf(a)) ?? []), a]);
+  for (const addresses of byTemplate.values()) {
+    const features = new Map(addresses.map((a) => [a, componentsOf(a)]));
+    const missing = new Set([...features.values()].flat());
+    chosen.push(addresses[0]!);
+    for (const c of features.get(addresses[0]!)!) missing.delete(c);
+    while (missing.size) {
+      const best = addresses.reduce((b, a) => (features.get(a)!.filter((c) => missing.has(c)).length > features.get(b)!.filter((c) => missing.has(c)).length ? a : b));
+      chosen.push(best);
+      for (const c of features.get(best)!) missing.delete(c);
+    }
+  }
+  return [...new Set(chosen)].sort();
+}
 
 
 /**
@@ -58,23 +101,33 @@ async function settle(page: Page): Promise<void> {
 describe('accessibility', () => {
   const pages = sitePages();
 
-  it('finds the pages to audit', () => {
+  const templates = templatePages(pages);
+
+  it('finds the pages to audit, and a page of every template holding every component', () => {
+    expect(templates).toEqual(expect.arrayContaining(['/', '/404.html', '/glossary/']));
+    expect(templates.filter((a) => templateOf(a) === 'lesson').length, 'lessons audited fully').toBeGreaterThan(0);
+    const covered = new Set(templates.flatMap(componentsOf));
+    expect([...new Set(pages.flatMap(componentsOf))].filter((c) => !covered.has(c)), 'components on no fully audited page').toEqual([]);
     expect(pages).toContain('/');
     expect(pages).toContain('/ownership/borrowing/');
     expect(pages).toContain('/glossary/');
     expect(pages).toContain('/404.html');
   });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    const rules = scheme === 'dark' ? COLOUR_RULES : undefined;
-    it(`has no serious or critical axe violation on any page, ${scheme} theme${rules ? ' (the colour rules)' : ''}`, async () => {
+  const audits = [
+    { what: 'a page of every template, fully, light theme', scheme: 'light', addresses: templates, rules: undefined },
+    { what: 'every other page, the colour rules, light theme', scheme: 'light', addresses: pages.filter((a) => !templates.includes(a)), rules: COLOUR_RULES },
+    { what: 'every page, the colour rules, dark theme', scheme: 'dark', addresses: pages, rules: COLOUR_RULES },
+  ] as const;
+  for (const { what, scheme, addresses, rules } of audits) {
+    it(`has no serious or critical axe violation on ${what}`, async () => {
       const context = await e2e.browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const problems: string[] = [];
-      for (const address of pages) {
+      for (const address of addresses) {
         await page.goto(e2e.url + address);
         await settle(page);
-        problems.push(...(await audit(page, `${address} (${scheme})`, rules)));
+        problems.push(...(await audit(page, `${address} (${scheme})`, rules ? [...rules] : undefined)));
       }
       await context.close();
       expect(problems).toEqual([]);

@@ -1,12 +1,22 @@
 /** `ticklab check`: the instructor's integrity check, on a sound course and on broken ones. */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkCommand } from '../../../cli/commands/author/check.ts';
+import { shutdown } from '../../../cli/grader/shutdown.ts';
 import { makeCourse, runCli } from '../helpers.ts';
+import { runInProcess } from '../in-process.ts';
 
-/** `ticklab check --json`; `--no-grade` where a test is about the files only (a second instead of several). */
+// The grader's type-check worker lives as long as this process: end it with the file.
+afterAll(() => shutdown());
+
+/**
+ * `ticklab check --json`, run in this process (the command's function, as the command line
+ * calls it; the spawned runs below prove that wiring); `--no-grade` where a test is about
+ * the files only.
+ */
 async function check(root: string, ...flags: string[]) {
-  const run = await runCli(['check', '--json', ...flags], { root });
+  const run = await runInProcess(root, () => checkCommand({ json: true, jobs: 2, grade: !flags.includes('--no-grade') }));
   return { code: run.code, report: JSON.parse(run.stdout) as { ok: boolean; findings: { file: string; field?: string; message: string }[] } };
 }
 
