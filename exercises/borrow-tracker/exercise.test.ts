@@ -145,6 +145,35 @@ describe('released guards', () => {
     expect(error instanceof BorrowError ? 'a BorrowError' : String(error), 'what a second borrowMut() throws').toBe('a BorrowError');
     expect((error as Error).name, "the error's name").toBe('BorrowError');
   });
+
+  it('every refusal says what went wrong: its message is not empty', () => {
+    const thrownBy = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    const writing = new BorrowCell(1);
+    writing.borrowMut();
+    const reading = new BorrowCell(1);
+    reading.borrow();
+    const released = new BorrowCell(1).borrow();
+    released.release();
+    const cases: [string, () => unknown][] = [
+      ['borrow() while a writer is live', () => writing.borrow()],
+      ['borrowMut() while a writer is live', () => writing.borrowMut()],
+      ['borrowMut() while a reader is live', () => reading.borrowMut()],
+      ['a second release()', () => released.release()],
+      ['reading a released guard', () => released.value],
+    ];
+    for (const [what, f] of cases) {
+      const error = thrownBy(f);
+      expect(error, `${what} throws a BorrowError`).toBeInstanceOf(BorrowError);
+      expect((error as Error).message.length, `the message of the BorrowError of ${what} (empty)`).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('using', () => {

@@ -14,6 +14,7 @@
  *   released, touching it again (reading, writing or releasing) throws
  *   `BorrowError('released', ...)`; disposing an already released guard does nothing.
  * - `readers` and `writing` tell how many guards of each kind are live.
+ * - Every BorrowError carries a message saying what went wrong (its wording is yours).
  *
  * What Rust does instead: `RefCell` panics where this cell throws, but a guard used
  * after it is released is not a run-time error in Rust at all. The guard is released by

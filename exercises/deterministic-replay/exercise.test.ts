@@ -89,6 +89,13 @@ describe('the record\'s format', () => {
     const tape = [limit(1, 'sell', 10_005, 30), limit(2, 'buy', 10_010, 12)];
     expect(auditChecksum(tape), 'checksum of the two-line tape').toBe(fnv(auditRecord(tape)));
   });
+
+  it('the checksum keeps all 16 hex digits when the hash starts with a 0 digit', () => {
+    // One resting order, buy 1 lot at 10000: its record's FNV-1a 64 is 0ee3d7099159ec5b.
+    const tape = [limit(1, 'buy', 10_000, 1)];
+    expect(auditChecksum(tape), `checksum of ${JSON.stringify(auditRecord(tape))}`).toBe(fnv(engineRecord(tape)));
+    expect(auditChecksum(tape), 'the checksum: 16 lower-case hex digits, its leading 0 kept').toMatch(/^0[0-9a-f]{15}$/);
+  });
 });
 
 describe('the same record as the engine\'s replay', () => {

@@ -141,6 +141,27 @@ describe('toOrderPrice', () => {
   });
   // #endregion off-tick-test
 
+  it('every refusal is a PriceError named "PriceError" with a message saying what went wrong', () => {
+    const cases: [string, () => unknown][] = [
+      ['parsePrice("1.2.3")', () => parsePrice('1.2.3')],
+      ['parsePrice("1.00001")', () => parsePrice('1.00001')],
+      ['parsePrice("0")', () => parsePrice('0')],
+      ['parsePrice("900719925474.0992")', () => parsePrice('900719925474.0992')],
+      ["toOrderPrice(\"10.005\", 'penny')", () => toOrderPrice('10.005', 'penny')],
+    ];
+    for (const [what, f] of cases) {
+      let error: unknown;
+      try {
+        f();
+      } catch (e) {
+        error = e;
+      }
+      expect(error, `${what} throws a PriceError`).toBeInstanceOf(PriceError);
+      expect((error as Error).name, `the name of the PriceError of ${what}`).toBe('PriceError');
+      expect((error as Error).message.length, `the message of the PriceError of ${what} (empty)`).toBeGreaterThan(0);
+    }
+  });
+
   it('accepts every on-tick price and refuses every off-tick one, on 500 random prices per tier', () => {
     for (const tier of ['penny', 'half-penny'] as const) {
       const tick = tier === 'penny' ? 100 : 50;

@@ -23,6 +23,7 @@
  *   stocks and $0.005 (50) for 'half-penny' stocks.
  * - `toOrderPrice(text, tier)`: parse, then refuse a price that is not a whole multiple
  *   of its minimum increment with PriceError('off-tick'). Refuse: never round.
+ * - Every PriceError carries a message saying what went wrong (its wording is yours).
  *
  * Run `ticklab hint integer-prices` if you are stuck.
  */

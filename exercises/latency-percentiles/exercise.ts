@@ -4,6 +4,8 @@
  * Build `LogHistogram`, a latency recorder whose memory does not grow with the number
  * of samples, and read percentiles from it within a stated relative error.
  *
+ * - `new LogHistogram(relativeError = 0.01)` takes e strictly between 0 and 1; any other
+ *   value (0, 1, a negative one, NaN) throws a RangeError naming it.
  * - Values are latencies in nanoseconds, from 1 to 1e12.
  * - Buckets grow geometrically. With e = `relativeError` and gamma = (1 + e) / (1 - e),
  *   bucket i holds the values in (gamma^(i-1), gamma^i]. `record(ns)` adds one to the
@@ -17,7 +19,8 @@
  * - `mean` is the exact arithmetic mean (0 when empty); `count` the number of values;
  *   `buckets` the number of non-empty buckets.
  * - `merge(other)` adds another histogram's counts into this one, so that it answers
- *   for all the samples of both; it throws a RangeError when the relative errors differ.
+ *   for all the samples of both; it throws a RangeError naming both relative errors when
+ *   they differ.
  *
  * The tests compare your percentiles with the exact samples and with the engine's
  * `LatencyHistogram` (HdrHistogram) on seeded latencies, and check that the mean of a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Owned, UseAfterMoveError, execute, processOrder, type Order } from './exercise.ts';
+import { Owned, UseAfterMoveError, execute, processOrder, validate, type Order } from './exercise.ts';
 
 /** Runs `f` and says whether it threw UseAfterMoveError ('moved'), or returned ('ok'). */
 function outcome(f: () => unknown): 'ok' | 'moved' {
@@ -70,6 +70,23 @@ describe('moves', () => {
     expect(thrown, 'the error thrown by a read after move').toBeInstanceOf(UseAfterMoveError);
     expect((thrown as Error).name, 'error name').toBe('UseAfterMoveError');
   });
+
+  it('the error names the operation refused: read or move', () => {
+    for (const what of ['read', 'move'] as const) {
+      const a = new Owned(1);
+      a.move();
+      let thrown: unknown;
+      try {
+        if (what === 'read') a.read((v) => v);
+        else a.move();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, `the error thrown by ${what} after move`).toBeInstanceOf(UseAfterMoveError);
+      // A whole word: "moved" alone says what happened to the value, not which operation was refused.
+      expect((thrown as Error).message, `the message of the UseAfterMoveError thrown by ${what} after move names "${what}"`).toMatch(new RegExp(`\\b${what}\\b`));
+    }
+  });
 });
 
 describe('drops', () => {
@@ -132,6 +149,22 @@ describe('the validate-then-execute pipeline', () => {
     expect(result.status === 'rejected' && result.reasons.length > 0, 'a rejection gives its reasons').toBe(true);
     expect(h.isLive, "caller's handle isLive after a rejection").toBe(false);
     expect(log.dropped.length, 'drops of a rejected order').toBe(1);
+  });
+
+  it('a rejection carries validate\'s reasons, one per bad field, each naming its field', () => {
+    const cases: [Partial<Order>, string[]][] = [
+      [{ qty: 0 }, ['quantity']],
+      [{ priceTicks: 0 }, ['price']],
+      [{ qty: 1.5, priceTicks: -1 }, ['quantity', 'price']],
+    ];
+    for (const [over, fields] of cases) {
+      const o = order(over);
+      const result = processOrder(new Owned(o));
+      const reasons = result.status === 'rejected' ? result.reasons : [];
+      expect(reasons.length, `reasons for ${JSON.stringify(o)}: ${JSON.stringify(reasons)}`).toBe(fields.length);
+      fields.forEach((field, i) => expect(reasons[i], `reason ${i} for ${JSON.stringify(o)} names the ${field}`).toContain(field));
+      expect(reasons, `the rejection's reasons for ${JSON.stringify(o)} are validate's`).toEqual(validate(o));
+    }
   });
 
   it('processOrder refuses a handle that was already moved', () => {

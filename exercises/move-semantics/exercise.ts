@@ -15,12 +15,14 @@
  *   of a block, or by hand) it calls `onDrop(value)` once and becomes dead. Disposing a
  *   dead handle (moved or already dropped) does nothing: the value has one owner, and
  *   only the owner drops it.
- * - Using a dead handle (`read` or `move`) throws `UseAfterMoveError`.
+ * - Using a dead handle (`read` or `move`) throws `UseAfterMoveError`, whose message names
+ *   the operation refused (`read` or `move`).
  *
  * Then write `processOrder(order)`, the pipeline Rust writes as
  * `fn process_order(order: Order)`: it takes ownership of the order, validates it
- * through a borrow, and either rejects it (the order is dropped when processOrder
- * returns) or moves it into `execute`. Either way the caller's handle is dead after the
+ * through a borrow (`validate`, written for you, gives one reason per bad field, naming
+ * the field), and either rejects it with those reasons (the order is dropped when
+ * processOrder returns) or moves it into `execute`. Either way the caller's handle is dead after the
  * call, and the order is dropped exactly once.
  *
  * Run `ticklab hint move-semantics` if you are stuck.

@@ -148,12 +148,13 @@ describe('notionalLoop (one loop over the columns)', () => {
   it('reads the columns by index only: no array method, iterator or copy of a column', () => {
     const plain = columns(Array.from({ length: 64 }, (_, i) => [i % 3, 100 + i, 1 + (i % 5)] as [number, number, number]));
     const touched = new Set<string>();
+    const indexReads: [string, number][] = [];
     const watch = <T extends object>(name: string, column: T): T =>
       new Proxy(column, {
         get(target, key) {
           if (typeof key === 'symbol' || !/^\d+$/.test(key)) {
             if (key !== 'length') touched.add(`${name}.${String(key)}`);
-          }
+          } else indexReads[indexReads.length] = [name, Number(key)];
           const value = Reflect.get(target, key, target);
           return typeof value === 'function' ? value.bind(target) : value;
         },
@@ -163,6 +164,12 @@ describe('notionalLoop (one loop over the columns)', () => {
     // loop asked of them: any method, iterator or spread goes through the proxy's `get`.
     const got = notionalLoop(watched, 1);
     expect([...touched], 'what the loop used on the columns besides [i] and length').toEqual([]);
+    // Every index read is a row (none past the end), and price and qty only on symbol 1's rows.
+    const n = plain.symbol.length;
+    const bad = [...indexReads].filter(([name, i]) => i >= n || (name !== 'symbol' && plain.symbol[i] !== 1));
+    expect(bad.map(([name, i]) => `${name}[${i}]`), `indexes read that are past the end (${n} rows) or, for price and qty, on another symbol's row`).toEqual([]);
+    const symbolRows = new Set([...indexReads].filter(([name]) => name === 'symbol').map(([, i]) => i));
+    expect(symbolRows.size, 'rows whose symbol the loop read').toBe(n);
     expect(got, 'the sum over the watched columns').toBe(scalar.notionalBySymbol(plain, 1));
   });
 });

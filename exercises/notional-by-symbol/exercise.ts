@@ -14,9 +14,10 @@
  *    i. A trade whose symbol is not in `symbols` is a RangeError that names the symbol.
  * 3. `notionalLoop(table, symbolId)`: one hand-written `for` loop over the columns, by
  *    index. No array methods (no map, filter, reduce, forEach, Array.from, subarray),
- *    no iterators, no intermediate arrays: read `table.symbol[i]`, and only for the
- *    rows of that symbol read the price and the quantity (a NaN price on another
- *    symbol's row must not reach the sum). Columns of different lengths are a
+ *    no iterators, no intermediate arrays: read `table.symbol[i]` for each row i from 0
+ *    to length - 1 (no index past the end), and only for the rows of that symbol read
+ *    the price and the quantity (a NaN price on another symbol's row must not reach the
+ *    sum). Columns of different lengths are a
  *    RangeError naming all three lengths.
  *
  * The tests compare all three with the engine's `notionalBySymbol` kernel (scalar and

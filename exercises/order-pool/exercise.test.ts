@@ -99,6 +99,51 @@ describe('a fixed pool', () => {
   });
 });
 
+describe('the edges of the contract', () => {
+  it('refuses a capacity that is not a positive integer with a RangeError naming it', () => {
+    for (const capacity of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      let thrown: unknown;
+      try {
+        new OrderPool(capacity);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, `new OrderPool(${capacity}) should throw a RangeError`).toBeInstanceOf(RangeError);
+      expect((thrown as Error).message, `the RangeError of new OrderPool(${capacity}) names the capacity`).toContain(String(capacity));
+    }
+  });
+
+  it('every PoolError says what went wrong: its name is PoolError and its message is not empty', () => {
+    const pool = new OrderPool(1);
+    const other = new OrderPool(1);
+    const order = pool.acquire();
+    const errors: [string, () => unknown][] = [
+      ['acquire on an empty pool', () => pool.acquire()],
+      ['release into another pool', () => other.release(order)],
+      ['a second release', () => (pool.release(order), pool.release(order))],
+    ];
+    for (const [what, f] of errors) {
+      let thrown: unknown;
+      try {
+        f();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, `${what} should throw a PoolError`).toBeInstanceOf(PoolError);
+      expect((thrown as PoolError).name, `the name of the PoolError of ${what}`).toBe('PoolError');
+      expect((thrown as PoolError).message.length, `the message of the PoolError of ${what} (empty)`).toBeGreaterThan(0);
+    }
+  });
+
+  it('an order the pool never handed out (made with new PoolOrder(pool) outside it) is refused and changes nothing', () => {
+    const pool = new OrderPool(2);
+    const stray = new PoolOrder(pool);
+    const kind = outcome(() => pool.release(stray));
+    expect(['not-leased', 'foreign'].includes(kind), `releasing a PoolOrder the pool never leased gave ${kind}, not PoolError('not-leased') or ('foreign')`).toBe(true);
+    expect(stats(pool), 'statistics after the refused release of a stray order').toEqual({ created: 2, available: 2, inUse: 0 });
+  });
+});
+
 describe('under load', () => {
   it('never grows and recycles only its own orders over 40 seeded runs of 500 operations', () => {
     const capacity = 16;

@@ -7,14 +7,16 @@
  *
  * - `new OrderPool(capacity)` makes `capacity` PoolOrder objects at once (pass the pool
  *   to each: `new PoolOrder(this)`). `created` counts the objects the pool has ever
- *   made: it equals `capacity` from the constructor on and never grows.
+ *   made: it equals `capacity` from the constructor on and never grows. A capacity that
+ *   is not a positive integer is refused with a RangeError naming it (already written).
  * - `acquire()` hands out a free order, reset to zero (id 0, side 'buy', priceTicks 0,
  *   qty 0) so nothing of its previous user leaks through, and marks it leased. When no
  *   order is free it throws `PoolError('exhausted', ...)`: a pool never grows.
  * - `release(order)` gives an order back so a later `acquire()` can hand out that same
  *   object again. Releasing an order that is not on lease (a second release) throws
  *   `PoolError('not-leased', ...)`; an order from another pool throws
- *   `PoolError('foreign', ...)`. A refused release changes nothing.
+ *   `PoolError('foreign', ...)`. A refused release changes nothing. Every PoolError
+ *   carries a message saying what went wrong (its wording is yours).
  * - `using order = pool.acquire()` releases the order at the end of the block:
  *   PoolOrder's `[Symbol.dispose]` already calls `pool.release(this)`.
  * - `available` is how many orders are free, `inUse` how many are on lease.
