@@ -21,7 +21,7 @@ export interface StrykerRun {
   report: string;
 }
 
-/** Thrown when the unmutated, instrumented solution fails its tests: they read its source. */
+/** Thrown when the unmutated, instrumented solution fails its tests (Stryker has logged which, and why). */
 export class SchemataUnsupported extends Error {}
 
 /**
@@ -55,8 +55,10 @@ export async function runStryker(root: string, exercise: Exercise, concurrency: 
       htmlReporter: { fileName: report },
       // A mutant that makes a test loop forever is killed by this timeout, as a grader's time limit would.
       timeoutMS: Math.min(exercise.meta.timeLimitMs, 10_000),
-      // Quiet: a failed initial run is expected for tests that read the solution's source, and is said so by the caller.
-      logLevel: 'off' as LogLevel,
+      // Errors only: when the unmutated run fails, Stryker's error names the failing tests
+      // and why (a test reading the solution's source, or one too slow on instrumented code),
+      // so the fallback to one mutant at a time never hides its reason.
+      logLevel: 'error' as LogLevel,
       fileLogLevel: 'off' as LogLevel,
       allowConsoleColors: false,
     });

@@ -75,6 +75,7 @@ async function mutate(root: string, exercise: Exercise, jobs: number): Promise<E
     return { exercise, mutants: run.mutants, how: 'stryker', seconds: seconds() };
   } catch (error) {
     if (!(error instanceof SchemataUnsupported)) throw error;
+    process.stderr.write(`${exercise.slug}: the tests fail on Stryker's instrumented, unmutated solution (its error above names the tests): each mutant is graded on its own instead. Expected where the tests read the solution's source; otherwise, fix the failing test.\n`);
     return { exercise, mutants: await mutantsOneAtATime(root, exercise, jobs), how: 'one at a time', seconds: seconds() };
   }
 }
@@ -86,7 +87,7 @@ function report(run: ExerciseMutants, score: MutationScore, minScore: number): {
   const meta = exerciseLabel(exercise.slug, 'meta.json');
   const ok = score.score >= minScore && score.staleMarks.length === 0;
   const marked = score.equivalent ? `, ${score.equivalent} marked equivalent` : '';
-  const how = run.how === 'stryker' ? '' : ', one mutant at a time (the tests read the solution\'s source)';
+  const how = run.how === 'stryker' ? '' : ', one mutant at a time (the tests fail on Stryker\'s instrumented solution)';
   const lines = [`${ok ? pc.green('✓') : pc.red('✗')} ${exercise.slug}: ${pct(score.score)} (${score.killed} of ${score.counted} mutants killed${marked}; ${run.seconds} s${how})`];
   const source = readFileSync(exercise.files.solution, 'utf8');
   for (const m of score.survivors) {

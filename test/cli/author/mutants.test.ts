@@ -56,8 +56,11 @@ describe('ticklab check --mutants', () => {
       ),
     );
     const run = await mutants(root, 'sum-ticks', '--min-score', '100');
-    expect(run.stdout, run.stderr).toMatch(/✓ sum-ticks: 100\.0% \(2 of 2 mutants killed; \d+ s, one mutant at a time \(the tests read the solution's source\)\)/);
+    expect(run.stdout, run.stderr).toMatch(/✓ sum-ticks: 100\.0% \(2 of 2 mutants killed; \d+ s, one mutant at a time \(the tests fail on Stryker's instrumented solution\)\)/);
     expect(run.code).toBe(0);
+    // The reason is said, not hidden: Stryker's error names the failing test.
+    expect(run.stdout + run.stderr).toMatch(/One or more tests failed in the initial test run:[^]*works rebuilt from its source text/);
+    expect(run.stderr).toMatch(/sum-ticks: the tests fail on Stryker's instrumented, unmutated solution/);
     expect(existsSync(path.join(root, 'reports/mutation/.stryker-tmp')), 'no sandbox left behind').toBe(false);
   }, 180_000);
 });
