@@ -145,6 +145,8 @@ describe('the whole domain', () => {
         thrown = error;
       }
       if (!(thrown instanceof RangeError)) expect.fail(`layoutCounters(${bad}) did not throw a RangeError`);
+      // Only that there is a message: its wording is yours.
+      if (!/\S/.test(thrown.message)) expect.fail(`layoutCounters(${bad}) threw a RangeError with an empty message`);
     }
   });
 });

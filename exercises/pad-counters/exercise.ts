@@ -15,7 +15,7 @@
  *   may be writing).
  * - Offsets are multiples of 4 (an Int32Array index is offset / 4), in thread order.
  * - Waste no more than needed: at most 128 * (threads + 2) bytes.
- * - `threads` that is not a positive integer is a RangeError.
+ * - `threads` that is not a positive integer is a RangeError, with a message saying why.
  *
  * `bumpCounter` (given) is what each worker runs on its counter.
  *

@@ -93,11 +93,15 @@ describe('the capacity', () => {
     expect(capacityFor(c), show(c)).toBe(4);
   });
 
-  it('is a RangeError when no ring can hold the backlog', () => {
+  it('is a RangeError, with a message saying why, when no ring can hold the backlog', () => {
     const unstable: Burst = { baseRate: 1_000, burstRate: 1_000, burstMs: 1, consumeRate: 900 };
     expect(() => capacityFor(unstable), `unstable: ${show(unstable)}`).toThrow(RangeError);
     const huge: Burst = { baseRate: 0, burstRate: 2 ** 21, burstMs: 2 ** 10, consumeRate: 1 }; // peak just below 2^31
     expect(() => capacityFor(huge), 'a backlog above 2^30 messages').toThrow(RangeError);
+    for (const [b, what] of [[unstable, 'an unstable feed'], [huge, 'a backlog above 2^30']] as const) {
+      // Only that there is a message: its wording is yours.
+      expect(() => capacityFor(b), `the RangeError for ${what} has an empty message`).toThrow(/\S/);
+    }
   });
 
   it('agrees with the reference on seeded random bursts', () => {
@@ -135,6 +139,7 @@ describe('draining and overflowing', () => {
   it('takes no time to drain with no backlog, and forever when the consumer is slower than the base rate', () => {
     expect(drainMs({ baseRate: 1, burstRate: 10, burstMs: 5, consumeRate: 10 }), 'no backlog').toBe(0);
     expect(drainMs({ baseRate: 10, burstRate: 20, burstMs: 5, consumeRate: 10 }), 'consumer no faster than the base rate').toBe(Infinity);
+    expect(drainMs({ baseRate: 10, burstRate: 20, burstMs: 5, consumeRate: 8 }), 'consumer slower than the base rate').toBe(Infinity);
   });
 
   it('agrees with the reference drain time on seeded random bursts', () => {
@@ -192,7 +197,7 @@ describe('the whole domain', () => {
         if (gotPeak !== peak) expect.fail(`peakBacklog ${where} is ${gotPeak}, not ${peak}`);
         const drain = peak === Infinity ? Infinity : peak / (b.consumeRate - b.baseRate);
         const gotDrain = drainMs(b);
-        if (!(gotDrain === drain || Math.abs(gotDrain - drain) <= 1e-12 * drain)) expect.fail(`drainMs ${where} is ${gotDrain}, not ${drain}`);
+        if (!(gotDrain === drain || (Number.isFinite(drain) && Math.abs(gotDrain - drain) <= 1e-12 * drain))) expect.fail(`drainMs ${where} is ${gotDrain}, not ${drain}`);
         let want: number | 'RangeError' = 'RangeError';
         if (peak <= 2 ** 30) {
           want = 2;

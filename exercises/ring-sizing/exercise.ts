@@ -17,8 +17,8 @@
  *    rate (`consumeRate <= baseRate`): the queue then grows without end.
  * 3. `capacityFor(burst)`: the smallest ring that holds the peak backlog: a power of two
  *    (the ring indexes with a mask), at least 2 (the engine's minimum), and a ring of
- *    capacity N holds N messages. A RangeError when no ring can (the peak is Infinity,
- *    or above 2^30, the engine's maximum).
+ *    capacity N holds N messages. A RangeError, with a message saying why, when no ring
+ *    can (the peak is Infinity, or above 2^30, the engine's maximum).
  * 4. `drainMs(burst)`: milliseconds from the end of the burst until the queue is empty
  *    again, while the base rate keeps arriving; 0 with no backlog; Infinity when the
  *    consumer cannot keep up with the base rate.

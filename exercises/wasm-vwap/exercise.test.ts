@@ -126,11 +126,15 @@ describe('the platform without SIMD', () => {
     cols.push(100, 1);
     cols.push(110, 3);
     expect(cols.vwap(), 'VWAP on the fallback').toBe(107.5);
+    expect(lines.some((line) => /scalar/i.test(line)), `the log is told the scalar kernels were chosen; it got ${JSON.stringify(lines)}`).toBe(true);
   });
 
   it.skipIf(!hasSimd)('openTradeColumns uses SIMD where the platform has it', async () => {
     const cols = await openTradeColumns(64);
     expect(cols.kernels.kind, 'kind of kernels chosen on a platform with SIMD').toBe('simd');
+    const lines: string[] = [];
+    await openTradeColumns(64, (line) => lines.push(line));
+    expect(lines.some((line) => /simd/i.test(line)), `the log is told the SIMD kernels were chosen; it got ${JSON.stringify(lines)}`).toBe(true);
   });
 });
 

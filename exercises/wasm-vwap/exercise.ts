@@ -16,7 +16,9 @@
  *   read gives undefined, silently (only methods such as `subarray` throw a TypeError). Never read an old view after an `alloc`, and do not let
  *   a second `alloc` detach the first column.
  * - `openTradeColumns(capacity, log)` returns columns on the best kernels this platform
- *   has: SIMD, or the scalar kernels where WebAssembly SIMD is missing.
+ *   has: SIMD, or the scalar kernels where WebAssembly SIMD is missing. `log`, if given,
+ *   is told which it chose, in a line that names them (SIMD or scalar); `loadKernels`
+ *   does that when passed `{ log }`.
  *
  * The tests spy on the kernel calls (are the arrays in wasm memory?), push past the
  * reserved heap so that the memory grows, and hide SIMD to check the fallback.
