@@ -39,11 +39,11 @@
  */
 import { parseCommand, rejectEvent, RejectCode } from './order-book-commands.ts';
 import { PriceIndex } from './order-book-price-index.ts';
+import type { BookCommand, BookEvent, Side } from './order-book-types.ts';
+
+export type { BookCommand, BookEvent, CancelCommand, LimitCommand, MarketCommand, ModifyCommand, RejectEvent, Side, TradeEvent } from './order-book-types.ts';
 
 export { RejectCode, REJECT_REASONS, parseCommand, isPositiveInt, MAX_INT } from './order-book-commands.ts';
-
-/** A side as written on the tape. */
-export type Side = 'buy' | 'sell';
 
 /** Numeric side codes used by the fast methods: buy. */
 export const BUY = 0;
@@ -51,24 +51,6 @@ export const BUY = 0;
 export const SELL = 1;
 /** A numeric side code: {@link BUY} (0) or {@link SELL} (1). */
 export type SideCode = 0 | 1;
-
-/** Buy or sell up to `price`; what does not match rests on the book. */
-export interface LimitCommand { op: 'limit'; id: number; side: Side; price: number; qty: number }
-/** Buy or sell at any price; what does not match is dropped. */
-export interface MarketCommand { op: 'market'; id: number; side: Side; qty: number }
-/** Remove a resting order. */
-export interface CancelCommand { op: 'cancel'; id: number }
-/** Change a resting order's price and/or remaining quantity. */
-export interface ModifyCommand { op: 'modify'; id: number; price?: number; qty?: number }
-/** A well-formed command (see `parseCommand` to obtain one from untrusted JSON). */
-export type BookCommand = LimitCommand | MarketCommand | CancelCommand | ModifyCommand;
-
-/** A fill: the taker's id, the maker's id, the maker's price, the quantity. */
-export interface TradeEvent { type: 'trade'; taker: number; maker: number; price: number; qty: number }
-/** A rejected command: its id (`null` when it had no valid id) and a human reason. */
-export interface RejectEvent { type: 'reject'; id: number | null; reason: string }
-/** What a command produces, in the order it happened. */
-export type BookEvent = TradeEvent | RejectEvent;
 
 /** One aggregated price level: `[price, total qty, order count]`. */
 export type LevelView = [price: number, qty: number, count: number];
@@ -97,8 +79,27 @@ export interface OrderBookOptions {
 }
 
 const NIL = -1;
-/** Bytes per order record: id and qty (2 × Float64), next, prev, level, spare (4 × Int32). */
+/**
+ * One order record, 32 bytes of one ArrayBuffer seen through two views (`oF`, `oI`), so a
+ * field of slot `s` is `oF[s * F64_PER_RECORD + field]` or `oI[s * I32_PER_RECORD + field]`:
+ *
+ *   bytes  0-7   id     Float64, index ID
+ *   bytes  8-15  qty    Float64, index QTY (remaining quantity)
+ *   bytes 16-19  next   Int32, index NEXT  (queue link towards the back; free-list link)
+ *   bytes 20-23  prev   Int32, index PREV  (queue link towards the front)
+ *   bytes 24-27  level  Int32, index LEVEL (the price level's slot)
+ *   bytes 28-31  spare
+ */
 const RECORD = 32;
+/** Float64 elements per record (RECORD / 8). */
+const F64_PER_RECORD = 4;
+/** Int32 elements per record (RECORD / 4). */
+const I32_PER_RECORD = 8;
+const ID = 0;
+const QTY = 1;
+const NEXT = 4;
+const PREV = 5;
+const LEVEL = 6;
 // Result codes copied into module constants: reading them through the imported object on
 // every call showed up in profiles (an accessor per read under some loaders).
 const OK = RejectCode.OK;
@@ -151,9 +152,8 @@ export class OrderBook {
   /** Where the fast methods report trades. Replace it at any time between commands. */
   sink: BookSink;
 
-  // Order slots (struct of arrays).
-  // One 32-byte record per order slot, seen through two views of the same buffer (see
-  // the module comment): oF[s*4] id, oF[s*4+1] qty; oI[s*8+4] next, +5 prev, +6 level.
+  // Order slots: one 32-byte record each, seen through two views of the same buffer
+  // (the layout is at RECORD above).
   private oF: Float64Array;
   private oI: Int32Array;
   private oCap: number;
@@ -314,13 +314,13 @@ export class OrderBook {
     const st = this.idState(id);
     if (st <= 0) return UNKNOWN_ORDER;
     const slot = st - 1;
-    const lvl = this.oI[slot * 8 + 6]!;
+    const lvl = this.oI[slot * I32_PER_RECORD + LEVEL]!;
     const oldPrice = this.lPrice[lvl]!;
-    const oldQty = this.oF[slot * 4 + 1]!;
+    const oldQty = this.oF[slot * F64_PER_RECORD + QTY]!;
     const newPrice = price ?? oldPrice;
     const newQty = qty ?? oldQty;
     if (newPrice === oldPrice && newQty <= oldQty) {
-      this.oF[slot * 4 + 1] = newQty;
+      this.oF[slot * F64_PER_RECORD + QTY] = newQty;
       this.lTotal[lvl] = this.lTotal[lvl]! - (oldQty - newQty);
       return OK;
     }
@@ -373,8 +373,8 @@ export class OrderBook {
     if (!posInt(id)) return undefined;
     const st = this.idState(id);
     if (st <= 0) return undefined;
-    const lvl = this.oI[(st - 1) * 8 + 6]!;
-    return { id, side: this.lSide[lvl] === BUY ? 'buy' : 'sell', price: this.lPrice[lvl]!, qty: this.oF[(st - 1) * 4 + 1]! };
+    const lvl = this.oI[(st - 1) * I32_PER_RECORD + LEVEL]!;
+    return { id, side: this.lSide[lvl] === BUY ? 'buy' : 'sell', price: this.lPrice[lvl]!, qty: this.oF[(st - 1) * F64_PER_RECORD + QTY]! };
   }
 
   /** True when `id` was accepted by a limit or market order (resting or not): it cannot be reused. */
@@ -388,7 +388,7 @@ export class OrderBook {
     if (!posInt(price)) return out;
     const lvl = this.byKey.get(side === 'buy' ? price : -price);
     if (lvl < 0) return out;
-    for (let o = this.lHead[lvl]!; o !== NIL; o = this.oI[o * 8 + 4]!) out.push(this.oF[o * 4]!);
+    for (let o = this.lHead[lvl]!; o !== NIL; o = this.oI[o * I32_PER_RECORD + NEXT]!) out.push(this.oF[o * F64_PER_RECORD + ID]!);
     return out;
   }
 
@@ -406,7 +406,7 @@ export class OrderBook {
     for (let i = this.sortedLen[s] - 1; i >= 0; i--) {
       const l = sorted[i]!;
       let total = 0;
-      for (let o = this.lHead[l]!; o !== NIL; o = this.oI[o * 8 + 4]!) total += this.oF[o * 4 + 1]!;
+      for (let o = this.lHead[l]!; o !== NIL; o = this.oI[o * I32_PER_RECORD + NEXT]!) total += this.oF[o * F64_PER_RECORD + QTY]!;
       out.push([this.lPrice[l]!, total, this.lCount[l]!]);
     }
     return out;
@@ -433,19 +433,19 @@ export class OrderBook {
       let m = this.lHead[lvl]!;
       let total = this.lTotal[lvl]!;
       while (m !== NIL && rem > 0) {
-        const mq = oF[m * 4 + 1]!;
+        const mq = oF[m * F64_PER_RECORD + QTY]!;
         const fill = mq < rem ? mq : rem;
         rem -= fill;
         total -= fill;
-        sink.trade(taker, this.oF[m * 4]!, price, fill);
+        sink.trade(taker, this.oF[m * F64_PER_RECORD + ID]!, price, fill);
         if (fill === mq) {
-          const next = oI[m * 8 + 4]!;
-          this.setIdState(this.oF[m * 4]!, -1);
+          const next = oI[m * I32_PER_RECORD + NEXT]!;
+          this.setIdState(this.oF[m * F64_PER_RECORD + ID]!, -1);
           this.freeOrder(m);
           this.lCount[lvl]!--;
           m = next;
         } else {
-          oF[m * 4 + 1] = mq - fill;
+          oF[m * F64_PER_RECORD + QTY] = mq - fill;
         }
       }
       if (m === NIL) {
@@ -456,7 +456,7 @@ export class OrderBook {
         this.freeLevel(lvl);
       } else {
         this.lHead[lvl] = m;
-        this.oI[m * 8 + 5] = NIL;
+        this.oI[m * I32_PER_RECORD + PREV] = NIL;
         this.lTotal[lvl] = total;
       }
     }
@@ -468,14 +468,14 @@ export class OrderBook {
     let lvl = this.byKey.get(side === BUY ? price : -price);
     if (lvl < 0) lvl = this.newLevel(side, price);
     const slot = this.allocOrder();
-    this.oF[slot * 4] = id;
-    this.oF[slot * 4 + 1] = qty;
-    this.oI[slot * 8 + 6] = lvl;
-    this.oI[slot * 8 + 4] = NIL;
+    this.oF[slot * F64_PER_RECORD + ID] = id;
+    this.oF[slot * F64_PER_RECORD + QTY] = qty;
+    this.oI[slot * I32_PER_RECORD + LEVEL] = lvl;
+    this.oI[slot * I32_PER_RECORD + NEXT] = NIL;
     const tail = this.lTail[lvl]!;
-    this.oI[slot * 8 + 5] = tail;
+    this.oI[slot * I32_PER_RECORD + PREV] = tail;
     if (tail === NIL) this.lHead[lvl] = slot;
-    else this.oI[tail * 8 + 4] = slot;
+    else this.oI[tail * I32_PER_RECORD + NEXT] = slot;
     this.lTail[lvl] = slot;
     this.lTotal[lvl] = this.lTotal[lvl]! + qty;
     this.lCount[lvl]!++;
@@ -484,14 +484,14 @@ export class OrderBook {
 
   /** Unlinks a resting order from its level in O(1), removing the level if it empties. */
   private unlink(slot: number): void {
-    const lvl = this.oI[slot * 8 + 6]!;
-    const prev = this.oI[slot * 8 + 5]!;
-    const next = this.oI[slot * 8 + 4]!;
+    const lvl = this.oI[slot * I32_PER_RECORD + LEVEL]!;
+    const prev = this.oI[slot * I32_PER_RECORD + PREV]!;
+    const next = this.oI[slot * I32_PER_RECORD + NEXT]!;
     if (prev === NIL) this.lHead[lvl] = next;
-    else this.oI[prev * 8 + 4] = next;
+    else this.oI[prev * I32_PER_RECORD + NEXT] = next;
     if (next === NIL) this.lTail[lvl] = prev;
-    else this.oI[next * 8 + 5] = prev;
-    this.lTotal[lvl] = this.lTotal[lvl]! - this.oF[slot * 4 + 1]!;
+    else this.oI[next * I32_PER_RECORD + PREV] = prev;
+    this.lTotal[lvl] = this.lTotal[lvl]! - this.oF[slot * F64_PER_RECORD + QTY]!;
     if (--this.lCount[lvl]! === 0) this.removeLevel(lvl);
     this.freeOrder(slot);
   }
@@ -559,7 +559,7 @@ export class OrderBook {
   private allocOrder(): number {
     let slot = this.oFree;
     if (slot !== NIL) {
-      this.oFree = this.oI[slot * 8 + 4]!;
+      this.oFree = this.oI[slot * I32_PER_RECORD + NEXT]!;
     } else {
       if (this.oUsed === this.oCap) this.growOrders();
       slot = this.oUsed++;
@@ -569,7 +569,7 @@ export class OrderBook {
   }
 
   private freeOrder(slot: number): void {
-    this.oI[slot * 8 + 4] = this.oFree;
+    this.oI[slot * I32_PER_RECORD + NEXT] = this.oFree;
     this.oFree = slot;
     this.resting--;
   }
@@ -593,7 +593,7 @@ export class OrderBook {
 
   private growOrders(): void {
     const n = this.oCap * 2;
-    this.oF = grownF64(this.oF, n * (RECORD / 8));
+    this.oF = grownF64(this.oF, n * F64_PER_RECORD);
     this.oI = new Int32Array(this.oF.buffer);
     this.oCap = n;
   }
