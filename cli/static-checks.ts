@@ -1,13 +1,17 @@
 /**
  * The checks of `ticklab check` that need no grading: what the course's files say, read
  * as text and metadata (schemas, TODOs, known-wrong patches that apply, unique slugs and
- * titles, quizzes that cannot be passed by picking the longest option, course order).
+ * titles, quizzes that cannot be passed by picking the longest option, and the course
+ * order agreeing between content/course.json, the lessons and the exercises' meta.json).
  * They take a second; `ticklab check --no-grade` runs these alone.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalog, CatalogIssue, Exercise } from './catalog.ts';
 import { quizFairness } from '../content/quiz-fairness.ts';
+import { courseOrderFindings } from '../content/course-order.ts';
+import { readLessonFiles } from '../content/lesson-files.ts';
+import type { CourseOutline } from '../content/schemas/course.ts';
 import { errorSentences, headerText, textAssertions, unstated, type TextAssertion } from './contract.ts';
 import { KnownWrongError, readKnownWrong, type KnownWrong } from './known-wrong.ts';
 
@@ -126,19 +130,20 @@ export function staticFindings(catalog: Catalog): CheckFinding[] {
     unique(`title:${e.meta.title.toLowerCase()}`, metaFile, 'title', `the title "${e.meta.title}"`, e.slug);
     unique(`order:${e.meta.lesson}#${e.meta.order}`, metaFile, 'order', `order ${e.meta.order} in lesson ${e.meta.lesson}`, e.slug);
   }
-  if (catalog.outline) {
-    const slugs = new Set<string>();
-    for (const m of catalog.outline.modules) {
-      if (slugs.has(m.slug)) findings.push({ file: 'content/course.json', field: `modules.${m.slug}`, message: 'duplicate module slug' });
-      slugs.add(m.slug);
-      const lessons = new Set<string>();
-      for (const l of m.lessons) {
-        if (lessons.has(l.slug)) findings.push({ file: 'content/course.json', field: `modules.${m.slug}.lessons.${l.slug}`, message: 'duplicate lesson slug' });
-        lessons.add(l.slug);
-      }
-    }
-  }
+  if (catalog.outline) findings.push(...courseOrderOf(catalog, catalog.outline));
   return findings;
+}
+
+/** The outline, the lessons' files and the exercises' places agreeing (content/course-order.ts). */
+function courseOrderOf(catalog: Catalog, outline: CourseOutline): CheckFinding[] {
+  const dir = path.join(catalog.root, 'exercises');
+  const folders = new Set(existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
+  return courseOrderFindings({
+    outline,
+    lessons: readLessonFiles(catalog.root),
+    exercises: catalog.exercises.map((e) => ({ slug: e.slug, metaFile: rel(catalog, e.files.meta), lesson: e.meta.lesson, order: e.meta.order })),
+    folders,
+  });
 }
 
 /** A known-wrong patch applied, or why it cannot be. */
