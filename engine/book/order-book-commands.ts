@@ -6,7 +6,7 @@
  * Only the *shape* of a command is checked here. What depends on the book's state (a
  * reused id, a cancel of an order that is not resting) is checked by the book itself.
  */
-import type { BookCommand, ModifyCommand, RejectEvent } from './order-book.ts';
+import type { BookCommand, ModifyCommand, RejectEvent } from './order-book-types.ts';
 
 /** Largest integer a price, quantity or id may be: 2^53 - 1. */
 export const MAX_INT = 9007199254740991;

@@ -39,11 +39,11 @@
  */
 import { parseCommand, rejectEvent, RejectCode } from './order-book-commands.ts';
 import { PriceIndex } from './order-book-price-index.ts';
+import type { BookCommand, BookEvent, Side } from './order-book-types.ts';
+
+export type { BookCommand, BookEvent, CancelCommand, LimitCommand, MarketCommand, ModifyCommand, RejectEvent, Side, TradeEvent } from './order-book-types.ts';
 
 export { RejectCode, REJECT_REASONS, parseCommand, isPositiveInt, MAX_INT } from './order-book-commands.ts';
-
-/** A side as written on the tape. */
-export type Side = 'buy' | 'sell';
 
 /** Numeric side codes used by the fast methods: buy. */
 export const BUY = 0;
@@ -51,24 +51,6 @@ export const BUY = 0;
 export const SELL = 1;
 /** A numeric side code: {@link BUY} (0) or {@link SELL} (1). */
 export type SideCode = 0 | 1;
-
-/** Buy or sell up to `price`; what does not match rests on the book. */
-export interface LimitCommand { op: 'limit'; id: number; side: Side; price: number; qty: number }
-/** Buy or sell at any price; what does not match is dropped. */
-export interface MarketCommand { op: 'market'; id: number; side: Side; qty: number }
-/** Remove a resting order. */
-export interface CancelCommand { op: 'cancel'; id: number }
-/** Change a resting order's price and/or remaining quantity. */
-export interface ModifyCommand { op: 'modify'; id: number; price?: number; qty?: number }
-/** A well-formed command (see `parseCommand` to obtain one from untrusted JSON). */
-export type BookCommand = LimitCommand | MarketCommand | CancelCommand | ModifyCommand;
-
-/** A fill: the taker's id, the maker's id, the maker's price, the quantity. */
-export interface TradeEvent { type: 'trade'; taker: number; maker: number; price: number; qty: number }
-/** A rejected command: its id (`null` when it had no valid id) and a human reason. */
-export interface RejectEvent { type: 'reject'; id: number | null; reason: string }
-/** What a command produces, in the order it happened. */
-export type BookEvent = TradeEvent | RejectEvent;
 
 /** One aggregated price level: `[price, total qty, order count]`. */
 export type LevelView = [price: number, qty: number, count: number];
@@ -97,8 +79,36 @@ export interface OrderBookOptions {
 }
 
 const NIL = -1;
-/** Bytes per order record: id and qty (2 × Float64), next, prev, level, spare (4 × Int32). */
+/**
+ * One order record, 32 bytes of one ArrayBuffer seen through two views, `oF` (Float64)
+ * and `oI` (Int32), so a field of slot `s` is `oF[s * OrderF64.STRIDE + OrderF64.QTY]`
+ * or `oI[s * OrderI32.STRIDE + OrderI32.LEVEL]`:
+ *
+ *   bytes  0-7   id     Float64  OrderF64.ID
+ *   bytes  8-15  qty    Float64  OrderF64.QTY   (remaining quantity)
+ *   bytes 16-19  next   Int32    OrderI32.NEXT  (queue link towards the back; free-list link)
+ *   bytes 20-23  prev   Int32    OrderI32.PREV  (queue link towards the front)
+ *   bytes 24-27  level  Int32    OrderI32.LEVEL (the price level's slot)
+ *   bytes 28-31  spare
+ *
+ * Const enums, so that the compiler writes each index as a literal where it is used (the
+ * emitted JavaScript is the one with the numbers written out); module-level constants
+ * would be read on every access of the hot path.
+ */
 const RECORD = 32;
+const enum OrderF64 {
+  /** Float64 elements per record (RECORD / 8). */
+  STRIDE = 4,
+  ID = 0,
+  QTY = 1,
+}
+const enum OrderI32 {
+  /** Int32 elements per record (RECORD / 4). */
+  STRIDE = 8,
+  NEXT = 4,
+  PREV = 5,
+  LEVEL = 6,
+}
 // Result codes copied into module constants: reading them through the imported object on
 // every call showed up in profiles (an accessor per read under some loaders).
 const OK = RejectCode.OK;
@@ -151,9 +161,8 @@ export class OrderBook {
   /** Where the fast methods report trades. Replace it at any time between commands. */
   sink: BookSink;
 
-  // Order slots (struct of arrays).
-  // One 32-byte record per order slot, seen through two views of the same buffer (see
-  // the module comment): oF[s*4] id, oF[s*4+1] qty; oI[s*8+4] next, +5 prev, +6 level.
+  // Order slots: one 32-byte record each, seen through two views of the same buffer
+  // (the layout is at RECORD above).
   private oF: Float64Array;
   private oI: Int32Array;
   private oCap: number;
@@ -314,13 +323,13 @@ export class OrderBook {
     const st = this.idState(id);
     if (st <= 0) return UNKNOWN_ORDER;
     const slot = st - 1;
-    const lvl = this.oI[slot * 8 + 6]!;
+    const lvl = this.oI[slot * OrderI32.STRIDE + OrderI32.LEVEL]!;
     const oldPrice = this.lPrice[lvl]!;
-    const oldQty = this.oF[slot * 4 + 1]!;
+    const oldQty = this.oF[slot * OrderF64.STRIDE + OrderF64.QTY]!;
     const newPrice = price ?? oldPrice;
     const newQty = qty ?? oldQty;
     if (newPrice === oldPrice && newQty <= oldQty) {
-      this.oF[slot * 4 + 1] = newQty;
+      this.oF[slot * OrderF64.STRIDE + OrderF64.QTY] = newQty;
       this.lTotal[lvl] = this.lTotal[lvl]! - (oldQty - newQty);
       return OK;
     }
@@ -373,8 +382,8 @@ export class OrderBook {
     if (!posInt(id)) return undefined;
     const st = this.idState(id);
     if (st <= 0) return undefined;
-    const lvl = this.oI[(st - 1) * 8 + 6]!;
-    return { id, side: this.lSide[lvl] === BUY ? 'buy' : 'sell', price: this.lPrice[lvl]!, qty: this.oF[(st - 1) * 4 + 1]! };
+    const lvl = this.oI[(st - 1) * OrderI32.STRIDE + OrderI32.LEVEL]!;
+    return { id, side: this.lSide[lvl] === BUY ? 'buy' : 'sell', price: this.lPrice[lvl]!, qty: this.oF[(st - 1) * OrderF64.STRIDE + OrderF64.QTY]! };
   }
 
   /** True when `id` was accepted by a limit or market order (resting or not): it cannot be reused. */
@@ -388,7 +397,7 @@ export class OrderBook {
     if (!posInt(price)) return out;
     const lvl = this.byKey.get(side === 'buy' ? price : -price);
     if (lvl < 0) return out;
-    for (let o = this.lHead[lvl]!; o !== NIL; o = this.oI[o * 8 + 4]!) out.push(this.oF[o * 4]!);
+    for (let o = this.lHead[lvl]!; o !== NIL; o = this.oI[o * OrderI32.STRIDE + OrderI32.NEXT]!) out.push(this.oF[o * OrderF64.STRIDE + OrderF64.ID]!);
     return out;
   }
 
@@ -406,7 +415,7 @@ export class OrderBook {
     for (let i = this.sortedLen[s] - 1; i >= 0; i--) {
       const l = sorted[i]!;
       let total = 0;
-      for (let o = this.lHead[l]!; o !== NIL; o = this.oI[o * 8 + 4]!) total += this.oF[o * 4 + 1]!;
+      for (let o = this.lHead[l]!; o !== NIL; o = this.oI[o * OrderI32.STRIDE + OrderI32.NEXT]!) total += this.oF[o * OrderF64.STRIDE + OrderF64.QTY]!;
       out.push([this.lPrice[l]!, total, this.lCount[l]!]);
     }
     return out;
@@ -433,19 +442,19 @@ export class OrderBook {
       let m = this.lHead[lvl]!;
       let total = this.lTotal[lvl]!;
       while (m !== NIL && rem > 0) {
-        const mq = oF[m * 4 + 1]!;
+        const mq = oF[m * OrderF64.STRIDE + OrderF64.QTY]!;
         const fill = mq < rem ? mq : rem;
         rem -= fill;
         total -= fill;
-        sink.trade(taker, this.oF[m * 4]!, price, fill);
+        sink.trade(taker, this.oF[m * OrderF64.STRIDE + OrderF64.ID]!, price, fill);
         if (fill === mq) {
-          const next = oI[m * 8 + 4]!;
-          this.setIdState(this.oF[m * 4]!, -1);
+          const next = oI[m * OrderI32.STRIDE + OrderI32.NEXT]!;
+          this.setIdState(this.oF[m * OrderF64.STRIDE + OrderF64.ID]!, -1);
           this.freeOrder(m);
           this.lCount[lvl]!--;
           m = next;
         } else {
-          oF[m * 4 + 1] = mq - fill;
+          oF[m * OrderF64.STRIDE + OrderF64.QTY] = mq - fill;
         }
       }
       if (m === NIL) {
@@ -456,7 +465,7 @@ export class OrderBook {
         this.freeLevel(lvl);
       } else {
         this.lHead[lvl] = m;
-        this.oI[m * 8 + 5] = NIL;
+        this.oI[m * OrderI32.STRIDE + OrderI32.PREV] = NIL;
         this.lTotal[lvl] = total;
       }
     }
@@ -468,14 +477,14 @@ export class OrderBook {
     let lvl = this.byKey.get(side === BUY ? price : -price);
     if (lvl < 0) lvl = this.newLevel(side, price);
     const slot = this.allocOrder();
-    this.oF[slot * 4] = id;
-    this.oF[slot * 4 + 1] = qty;
-    this.oI[slot * 8 + 6] = lvl;
-    this.oI[slot * 8 + 4] = NIL;
+    this.oF[slot * OrderF64.STRIDE + OrderF64.ID] = id;
+    this.oF[slot * OrderF64.STRIDE + OrderF64.QTY] = qty;
+    this.oI[slot * OrderI32.STRIDE + OrderI32.LEVEL] = lvl;
+    this.oI[slot * OrderI32.STRIDE + OrderI32.NEXT] = NIL;
     const tail = this.lTail[lvl]!;
-    this.oI[slot * 8 + 5] = tail;
+    this.oI[slot * OrderI32.STRIDE + OrderI32.PREV] = tail;
     if (tail === NIL) this.lHead[lvl] = slot;
-    else this.oI[tail * 8 + 4] = slot;
+    else this.oI[tail * OrderI32.STRIDE + OrderI32.NEXT] = slot;
     this.lTail[lvl] = slot;
     this.lTotal[lvl] = this.lTotal[lvl]! + qty;
     this.lCount[lvl]!++;
@@ -484,14 +493,14 @@ export class OrderBook {
 
   /** Unlinks a resting order from its level in O(1), removing the level if it empties. */
   private unlink(slot: number): void {
-    const lvl = this.oI[slot * 8 + 6]!;
-    const prev = this.oI[slot * 8 + 5]!;
-    const next = this.oI[slot * 8 + 4]!;
+    const lvl = this.oI[slot * OrderI32.STRIDE + OrderI32.LEVEL]!;
+    const prev = this.oI[slot * OrderI32.STRIDE + OrderI32.PREV]!;
+    const next = this.oI[slot * OrderI32.STRIDE + OrderI32.NEXT]!;
     if (prev === NIL) this.lHead[lvl] = next;
-    else this.oI[prev * 8 + 4] = next;
+    else this.oI[prev * OrderI32.STRIDE + OrderI32.NEXT] = next;
     if (next === NIL) this.lTail[lvl] = prev;
-    else this.oI[next * 8 + 5] = prev;
-    this.lTotal[lvl] = this.lTotal[lvl]! - this.oF[slot * 4 + 1]!;
+    else this.oI[next * OrderI32.STRIDE + OrderI32.PREV] = prev;
+    this.lTotal[lvl] = this.lTotal[lvl]! - this.oF[slot * OrderF64.STRIDE + OrderF64.QTY]!;
     if (--this.lCount[lvl]! === 0) this.removeLevel(lvl);
     this.freeOrder(slot);
   }
@@ -559,7 +568,7 @@ export class OrderBook {
   private allocOrder(): number {
     let slot = this.oFree;
     if (slot !== NIL) {
-      this.oFree = this.oI[slot * 8 + 4]!;
+      this.oFree = this.oI[slot * OrderI32.STRIDE + OrderI32.NEXT]!;
     } else {
       if (this.oUsed === this.oCap) this.growOrders();
       slot = this.oUsed++;
@@ -569,7 +578,7 @@ export class OrderBook {
   }
 
   private freeOrder(slot: number): void {
-    this.oI[slot * 8 + 4] = this.oFree;
+    this.oI[slot * OrderI32.STRIDE + OrderI32.NEXT] = this.oFree;
     this.oFree = slot;
     this.resting--;
   }
@@ -593,7 +602,7 @@ export class OrderBook {
 
   private growOrders(): void {
     const n = this.oCap * 2;
-    this.oF = grownF64(this.oF, n * (RECORD / 8));
+    this.oF = grownF64(this.oF, n * OrderF64.STRIDE);
     this.oI = new Int32Array(this.oF.buffer);
     this.oCap = n;
   }

@@ -3,22 +3,9 @@
  * gate, then increments one int32 counter `iterations` times and reports how long it took.
  */
 import { StartGate, isWorkerThread, serveRequests } from '../shared/workers.ts';
-import type { IncrementMode } from './false-sharing.ts';
+import type { FalseSharingJob, FalseSharingJobResult, IncrementMode } from './false-sharing-types.ts';
 
-/** One run: which counter to increment, how often, and how. */
-export interface FalseSharingJob {
-  buffer: SharedArrayBuffer;
-  /** Byte offset of this worker's int32 counter (a multiple of 4). */
-  byteOffset: number;
-  iterations: number;
-  mode: IncrementMode;
-  gate: SharedArrayBuffer;
-}
-
-/** How long the increments took. */
-export interface FalseSharingJobResult {
-  elapsedMs: number;
-}
+export type { FalseSharingJob, FalseSharingJobResult } from './false-sharing-types.ts';
 
 /**
  * Increments the counter. `atomic`: `Atomics.add` (a locked read-modify-write); `plain`:

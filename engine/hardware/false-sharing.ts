@@ -23,15 +23,14 @@
  * The lab needs two cores free to show anything: on one core the two workers take turns
  * and never contend. Results are medians of interleaved rounds, reported as ratios.
  */
-import type { FalseSharingJob, FalseSharingJobResult } from './false-sharing-worker.ts';
+import type { FalseSharingJob, FalseSharingJobResult, IncrementMode } from './false-sharing-types.ts';
 import { StartGate, startWorker } from '../shared/workers.ts';
 import { median } from '../shared/stats.ts';
 
 /** The strides (bytes between two counters) the lab compares: same line, 64, 128. */
 export const FALSE_SHARING_STRIDES = [8, 64, 128] as const;
 
-/** How a worker increments its counter. */
-export type IncrementMode = 'atomic' | 'plain';
+export type { IncrementMode } from './false-sharing-types.ts';
 
 /** Byte offsets of `count` int32 counters placed `stride` bytes apart. */
 export function counterOffsets(stride: number, count: number): number[] {

@@ -18,21 +18,8 @@
  * the tail shows it at its full length.
  */
 import { LatencyHistogram } from '../shared/latency-histogram.ts';
-import {
-  checkpoint,
-  clockTickMs,
-  finish,
-  medianAt,
-  point,
-  progressReporter,
-  rotated,
-  throwIfAborted,
-  times,
-  type Lab,
-  type LabChart,
-  type LabOptions,
-  type LabResult,
-} from './result.ts';
+import { checkpoint, clockTickMs, finish, medianAt, point, progressReporter, rotated, throwIfAborted, times } from './measuring.ts';
+import type { Lab, LabChart, LabOptions, LabResult } from './result.ts';
 import { LAB_CATALOG } from './catalog.ts';
 
 /** Messages per timed batch (the same on every machine, so figures compare). */

@@ -4,19 +4,9 @@
  * dependency-free, so that the site can render a lab's box at build time and the CLI can
  * list the labs without loading any of them.
  */
-import type { LabName } from './result.ts';
+import type { LabInfo, LabName } from './result.ts';
 
-/** A lab, described. */
-export interface LabInfo {
-  name: LabName;
-  title: string;
-  /** What is measured and what to expect, for a reader who has not run it yet. */
-  description: string;
-  /** True when the lab needs SharedArrayBuffer (a cross-origin isolated page). */
-  needsSharedMemory: boolean;
-  /** The lesson that embeds it with `<Lab name>`. */
-  lesson: string;
-}
+export type { LabInfo } from './result.ts';
 
 /** Every lab, by name. */
 export const LAB_CATALOG: Record<LabName, LabInfo> = {

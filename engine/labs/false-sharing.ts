@@ -9,20 +9,8 @@
  * cross-origin isolation. Needs two free cores to show anything.
  */
 import { FALSE_SHARING_STRIDES, measureFalseSharing } from '../hardware/false-sharing.ts';
-import {
-  checkpoint,
-  environment,
-  finish,
-  medianAt,
-  point,
-  progressReporter,
-  throwIfAborted,
-  times,
-  type Lab,
-  type LabChart,
-  type LabOptions,
-  type LabResult,
-} from './result.ts';
+import { checkpoint, environment, finish, medianAt, point, progressReporter, throwIfAborted, times } from './measuring.ts';
+import type { Lab, LabChart, LabOptions, LabResult } from './result.ts';
 import { LAB_CATALOG } from './catalog.ts';
 
 /** The figures of this lab's result (`figures`). */

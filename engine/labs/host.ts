@@ -4,7 +4,8 @@
  * abort terminates the worker, which stops the measuring at once.
  */
 import { startWorker } from '../shared/workers.ts';
-import { abortError, type LabName, type LabOptions, type LabResult } from './result.ts';
+import { abortError } from './measuring.ts';
+import type { LabName, LabOptions, LabResult } from './result.ts';
 import type { LabMessage, LabRequest } from './protocol.ts';
 
 /** The lab worker's module URL (a bundler that builds engine workers rewrites it). */

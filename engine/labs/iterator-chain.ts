@@ -16,22 +16,8 @@
  */
 import { loadSimd, reassociationBound, scalar, SimdUnsupportedError, type Kernels, type TradeTable } from '../simd/kernels.ts';
 import { mulberry32 } from '../shared/random.ts';
-import {
-  callsFor,
-  checkpoint,
-  finish,
-  medianAt,
-  point,
-  progressReporter,
-  rotated,
-  sizeLabel,
-  throwIfAborted,
-  times,
-  type Lab,
-  type LabChart,
-  type LabOptions,
-  type LabResult,
-} from './result.ts';
+import { callsFor, checkpoint, finish, medianAt, point, progressReporter, rotated, sizeLabel, throwIfAborted, times } from './measuring.ts';
+import type { Lab, LabChart, LabOptions, LabResult } from './result.ts';
 import { LAB_CATALOG } from './catalog.ts';
 
 /** One trade as a JavaScript program usually holds it. */

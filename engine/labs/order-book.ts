@@ -17,23 +17,8 @@
 import { OrderBook, BUY, SELL } from '../book/order-book.ts';
 import { LatencyHistogram } from '../shared/latency-histogram.ts';
 import { mulberry32 } from '../shared/random.ts';
-import {
-  callsFor,
-  checkpoint,
-  clockTickMs,
-  finish,
-  medianAt,
-  point,
-  progressReporter,
-  rotated,
-  throwIfAborted,
-  times,
-  type Lab,
-  type LabChart,
-  type LabOptions,
-  type LabResult,
-  type LabSeries,
-} from './result.ts';
+import { callsFor, checkpoint, clockTickMs, finish, medianAt, point, progressReporter, rotated, throwIfAborted, times } from './measuring.ts';
+import type { Lab, LabChart, LabOptions, LabResult, LabSeries } from './result.ts';
 import { LAB_CATALOG } from './catalog.ts';
 
 const MID = 100_000;

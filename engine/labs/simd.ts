@@ -16,23 +16,8 @@
  */
 import { loadSimd, reassociationBound, scalar, SimdUnsupportedError, vwapBound, type Kernels } from '../simd/kernels.ts';
 import { mulberry32 } from '../shared/random.ts';
-import {
-  callsFor,
-  checkpoint,
-  finish,
-  medianAt,
-  point,
-  progressReporter,
-  rotated,
-  sizeLabel,
-  throwIfAborted,
-  times,
-  type Lab,
-  type LabChart,
-  type LabOptions,
-  type LabResult,
-  type LabSeries,
-} from './result.ts';
+import { callsFor, checkpoint, finish, medianAt, point, progressReporter, rotated, sizeLabel, throwIfAborted, times } from './measuring.ts';
+import type { Lab, LabChart, LabOptions, LabResult, LabSeries } from './result.ts';
 import { LAB_CATALOG } from './catalog.ts';
 
 /** The array sizes (elements) of a run. */

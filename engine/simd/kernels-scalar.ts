@@ -8,7 +8,7 @@
  * than left to right, hence results that differ by rounding (see reassociationBound in
  * kernels.ts). Each loop handles 4 elements a turn, then the 0 to 3 left over.
  */
-import type { Kernels, MinMax, TradeTable } from './kernels.ts';
+import type { Kernels, MinMax, TradeTable } from './kernels-types.ts';
 
 /** Throws a RangeError naming both lengths when two columns differ in length. */
 export function checkSameLength(kernel: string, nameA: string, a: ArrayLike<number>, nameB: string, b: ArrayLike<number>): void {

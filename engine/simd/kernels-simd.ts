@@ -23,7 +23,7 @@
  * alloc grows the memory only beyond it (at least doubling), and the old buffers are
  * remembered so a kernel given a detached view throws instead of seeing no elements.
  */
-import type { MinMax, SimdExports, SimdKernels, TradeTable } from './kernels.ts';
+import type { MinMax, SimdExports, SimdKernels, TradeTable } from './kernels-types.ts';
 import { checkSameLength, checkTable, symbolBits } from './kernels-scalar.ts';
 import { kernelsWasmBytes } from './kernels-wasm.ts';
 

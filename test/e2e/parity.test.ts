@@ -20,7 +20,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caughtDeterministically } from '../../cli/checks.ts';
+import { caughtDeterministically } from '../../cli/graded-checks.ts';
 import { readCheckGrades } from '../../cli/check-grades.ts';
 import { readKnownWrong } from '../../cli/known-wrong.ts';
 import { gradeReportSchema, type ExerciseResult, type GradeReport } from '../../grading/result-schema.ts';

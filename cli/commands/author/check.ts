@@ -1,6 +1,8 @@
 /** `ticklab check`: the instructor's integrity check; exit code 1 if anything is wrong. */
 import pc from 'picocolors';
-import { caughtBy, contractOf, runChecks } from '../../checks.ts';
+import { runChecks } from '../../checks.ts';
+import { caughtBy } from '../../graded-checks.ts';
+import { contractOf } from '../../static-checks.ts';
 import { quizFairness } from '../../../content/quiz-fairness.ts';
 import { writeCheckGrades } from '../../check-grades.ts';
 

@@ -1,6 +1,7 @@
 /** The measuring helpers every lab shares: points from rounds, the busy warning, rotation. */
 import { describe, expect, it } from 'vitest';
-import { BUSY_SPREAD, busyWarning, point, quantile, rotated, type LabChart } from '../../../engine/labs/result.ts';
+import { BUSY_SPREAD, busyWarning, point, quantile, rotated } from '../../../engine/labs/measuring.ts';
+import type { LabChart } from '../../../engine/labs/result.ts';
 import { SortedArrayBook } from '../../../engine/labs/order-book.ts';
 
 const chartOf = (spreads: number[]): LabChart => ({
