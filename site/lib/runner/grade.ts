@@ -18,6 +18,7 @@ import { driveWorker, outcomeOfReport, type WorkerReport, type WorkerRunOptions 
 import { makeNonce } from '../../../grading/report-check.ts';
 import { typeSuppressions } from '../../../grading/type-suppressions.ts';
 import { allowanceRecord, engineValueImports, importsBeyond, type EngineImports } from '../../../grading/engine-imports.ts';
+import { exerciseLabel } from '../../../grading/exercise-format.ts';
 import { decodeMappings, mapResultLocations } from '../../../grading/source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
 
@@ -155,7 +156,7 @@ function starterOf(exercise: ManifestExercise): Promise<{ js: string; allowed: E
 // ----------------------------------------------------------------- grading
 
 /** How the CLI names the student's file in messages (`ticklab grade <slug>`). */
-export const codeLabelOf = (slug: string) => `exercises/${slug}/exercise.ts`;
+export const codeLabelOf = (slug: string) => exerciseLabel(slug);
 
 /** Why an exercise cannot be graded in this page, or undefined when it can. */
 export function cannotRun(exercise: ManifestExercise | undefined, isolated: boolean): string | undefined {
