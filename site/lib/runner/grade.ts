@@ -123,7 +123,7 @@ export async function warmUp(slug: string, code?: string): Promise<void> {
   if (code !== undefined) await check({ type: 'typecheck', slug, code, codeLabel: codeLabelOf(slug) });
 }
 
-/** Progress and cancellation of a run (the grading core's worker options), with the page's phases and console (issue 20). */
+/** Progress and cancellation of a run (the grading core's worker options), with the page's phases and console. */
 export type RunOptions = WorkerRunOptions & RunHooks;
 
 /** Sends one run to a waiting worker and collects its report, signed with a fresh nonce; terminates it at the time limit. Never rejects. */
@@ -189,7 +189,7 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   // Marks for the site benchmark's breakdown (transpile, tests, type-check), in the Performance panel too.
   const mark = (name: string, start: number) => performance.measure(`ticklab ${name}`, { start, end: performance.now() });
   const t0 = performance.now();
-  const phase = options.onPhase ?? (() => {}); // issue 20: the page shows the phases
+  const phase = options.onPhase ?? (() => {}); // the page shows the phases
   phase({ step: 'bundle', state: 'active' });
   const transpiled = await check({ type: 'transpile', code, codeLabel, runnerBase: runnerBase() });
   mark('transpile', t0);
