@@ -5,6 +5,7 @@
  */
 import { build } from 'esbuild';
 import path from 'node:path';
+import { browserBuild } from './browser-build.ts';
 import type { RunnerFiles } from './files.ts';
 
 export async function buildEditor(root: string, base: string, minify: boolean): Promise<RunnerFiles> {
@@ -15,20 +16,13 @@ export async function buildEditor(root: string, base: string, minify: boolean): 
       { in: path.join(monaco, 'editor/editor.worker.js'), out: 'editor.worker' },
       { in: path.join(monaco, 'language/typescript/ts.worker.js'), out: 'ts.worker' },
     ],
-    bundle: true,
+    ...browserBuild(root, minify),
     splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify,
-    write: false,
     outdir: '/runner/editor',
     chunkNames: 'chunks/[name]-[hash]',
     assetNames: 'assets/[name]-[hash]',
     loader: { '.ttf': 'file' },
     define: { 'import.meta.env.BASE_URL': JSON.stringify(base) },
-    logLevel: 'silent',
-    nodePaths: [path.join(root, 'node_modules')],
   });
   const files: RunnerFiles = new Map();
   for (const f of out.outputFiles) files.set(path.posix.join('runner/editor', path.relative('/runner/editor', f.path)), f.contents);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { engineModules } from '../../../grading/engine-modules.ts';
 import { hardenDeclarations } from '../../../grading/harden-declarations.ts';
 import { PATCHED_FILES, patchDependency } from '../../../grading/dependency-patches.ts';
+import { browserBuild } from './browser-build.ts';
 import type { RunnerFiles } from './files.ts';
 import { listFiles } from './source-files.ts';
 
@@ -70,19 +71,12 @@ export async function buildRuntime(root: string, runnerUrl: string, minify: bool
     { in: path.join(root, 'site/lib/runner/grade.ts'), out: 'grade' },
   ];
   const out = await build({
+    ...browserBuild(root, minify),
     entryPoints,
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify,
-    write: false,
     outdir: '/runner',
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'import.meta.env.BASE_URL': JSON.stringify(runnerUrl.replace(/runner\/$/, '')) },
-    logLevel: 'silent',
-    nodePaths: [path.join(root, 'node_modules')],
     plugins: [fastCheckPlugin(root), engineWorkerPlugin(engineDir, runnerUrl, workers)],
   });
   const files: RunnerFiles = new Map();

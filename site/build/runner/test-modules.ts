@@ -5,9 +5,9 @@
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ENGINE_PREFIX, engineModules } from '../../../grading/engine-modules.ts';
 import { hardenDeclarations } from '../../../grading/harden-declarations.ts';
+import { browserBuild } from './browser-build.ts';
 
 /** The placeholders compiled tests carry (the same strings as site/lib/runner/worker.ts's). */
 const RUNNER_PLACEHOLDER = '__TICKLAB_RUNNER__';
@@ -23,14 +23,8 @@ export interface TestModule {
 export async function buildTestModule(root: string, testFile: string): Promise<TestModule> {
   const engineImports = new Set<string>();
   const out = await build({
+    ...browserBuild(root),
     entryPoints: [testFile],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    nodePaths: [path.join(root, 'node_modules')],
     plugins: [
       {
         name: 'ticklab-test-imports',
