@@ -4,6 +4,7 @@
  * so a student's file may import only what its starting file imports, name by name (a
  * ring's layout constants, not the ring). Read from TypeScript source; browser-safe.
  */
+import { EXERCISE_FILES } from './exercise-format.ts';
 
 /** Engine specifier -> the names imported from it as values. */
 export type EngineImports = Map<string, Set<string>>;
@@ -31,7 +32,7 @@ export function engineValueImports(source: string): EngineImports {
 }
 
 /** What `student` imports from the engine beyond `allowed` (the starting file's), as messages; empty when within. */
-export function importsBeyond(student: EngineImports, allowed: EngineImports, file = 'exercise.ts'): string[] {
+export function importsBeyond(student: EngineImports, allowed: EngineImports, file: string = EXERCISE_FILES.exercise): string[] {
   const problems: string[] = [];
   for (const [specifier, names] of student) {
     const may = allowed.get(specifier);

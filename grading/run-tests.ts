@@ -5,6 +5,7 @@
  */
 import { collectTests as collectFiles, startTests, type File, type Task, type Test, type VitestRunner } from '@vitest/runner';
 import type { Problem, TestResult } from './result-schema.ts';
+import { EXERCISE_FILES } from './exercise-format.ts';
 
 /** Progress sent while the tests run, so a grader that must kill the run knows how far it got. */
 export type HarnessEvent =
@@ -101,7 +102,7 @@ function runnerFor(options: HarnessOptions, onStart: (test: Test) => void, onEnd
  * side collects them (with the reference solution) to check a run's report against.
  */
 export async function collectTestNames(options: Pick<HarnessOptions, 'importTests' | 'testTimeoutMs'>): Promise<string[]> {
-  const files: File[] = await collectFiles(['exercise.test.ts'], runnerFor({ ...options }, () => undefined, () => undefined));
+  const files: File[] = await collectFiles([EXERCISE_FILES.test], runnerFor({ ...options }, () => undefined, () => undefined));
   const tests: Test[] = [];
   for (const file of files) {
     const loadError = errorText(file.result?.errors as never);
@@ -129,7 +130,7 @@ export async function runTestModule(options: HarnessOptions): Promise<HarnessOut
     options.onEvent?.({ type: 'test-start', name: fullName(test) });
     if (test.mode !== 'run' && test.mode !== 'queued') end(test);
   };
-  const files: File[] = await startTests(['exercise.test.ts'], runnerFor(options, start, end));
+  const files: File[] = await startTests([EXERCISE_FILES.test], runnerFor(options, start, end));
   const tests: Test[] = [];
   const problems: Problem[] = [];
   for (const file of files) {

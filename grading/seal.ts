@@ -24,6 +24,7 @@
  *   (`consoleTaming: 'unsafe'`): results show where the student's code threw.
  */
 import 'ses';
+import { EXERCISE_FILES } from './exercise-format.ts';
 
 /** The globals, beside the ECMAScript built-ins, a student's module may use. */
 export interface StudentEndowments {
@@ -172,7 +173,7 @@ export function evaluateStudentModule(
   source: string,
   imports: StudentImports,
   endowments: StudentEndowments,
-  label = 'exercise.ts',
+  label: string = EXERCISE_FILES.exercise,
   /** Per engine specifier, the only names `require` hands out (the starting file's imports); all when absent. */
   allowedNames?: Readonly<Record<string, readonly string[]>>,
 ): Record<string, unknown> {

@@ -2,13 +2,19 @@
  * Content collections: the course outline, the exercises' metadata, the quizzes, the
  * lessons (MDX) and the glossary, validated at build time by the same zod schemas as
  * `ticklab check`, so a broken file fails the build with its path and the field at fault.
+ * The exercises come from the catalog the CLI and the runner's build load too.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
 import { glob } from 'astro/loaders';
 import { outlineModuleSchema, courseOutlineSchema } from '../content/schemas/course.ts';
 import { exerciseMetaSchema } from '../content/schemas/exercise.ts';
+import { loadCatalog } from '../content/catalog/catalog.ts';
+import { formatIssue } from '../content/catalog/issues.ts';
+import { EXERCISES_DIR } from '../grading/exercise-format.ts';
 import { quizSchema } from '../content/schemas/quiz.ts';
 import { lessonFrontmatterSchema } from '../content/schemas/lesson.ts';
 import { loadGlossary } from './lib/glossary.ts';
@@ -24,7 +30,27 @@ const modules = defineCollection({
 });
 
 const exercises = defineCollection({
-  loader: glob({ pattern: '*/meta.json', base: './exercises', generateId: ({ entry }) => entry.split('/')[0]! }),
+  // Every exercise folder that loads, by slug, in course order; one that does not fails
+  // the build, said as `ticklab check` says it. In `astro dev`, again when a file of exercises/ changes.
+  loader: {
+    name: 'ticklab-exercises',
+    load: async ({ config, store, parseData, watcher }) => {
+      const root = fileURLToPath(config.root);
+      const load = async () => {
+        const catalog = loadCatalog(root);
+        const broken = catalog.issues.filter((i) => i.file.startsWith(`${EXERCISES_DIR}/`));
+        if (broken.length) throw new Error(`exercises: ${broken.map(formatIssue).join('\n')}`);
+        store.clear();
+        for (const e of catalog.exercises) {
+          store.set({ id: e.slug, data: await parseData({ id: e.slug, data: e.meta }), filePath: path.relative(root, e.files.meta) });
+        }
+      };
+      await load();
+      watcher?.on('change', (file) => {
+        if (file.startsWith(path.join(root, EXERCISES_DIR) + path.sep)) load().catch((error: unknown) => console.error(String(error)));
+      });
+    },
+  },
   schema: exerciseMetaSchema,
 });
 

@@ -5,7 +5,7 @@
  * must do: read it and JSON.parse it, measured in the same run. Two pairs, in interleaved
  * rounds, medians reported: in one process (read, validate, analyse, tables, HTML), and as
  * fresh processes (`ticklab report FILE --json` against `node -e` that parses the file),
- * which adds the CLI's start-up. The issue's budget is 2 s for the whole command.
+ * which adds the CLI's start-up. The budget is 2 s for the whole command.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

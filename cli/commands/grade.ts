@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { exerciseLabel, formatIssue, loadCatalog, pick, type Exercise } from '../catalog.ts';
+import { EXERCISE_FILES } from '../../grading/exercise-format.ts';
 import { UsageError } from '../errors.ts';
 import { gradeExercise } from '../grader/grade-exercise.ts';
 import { mapLimit } from '../grader/pool.ts';
@@ -63,7 +64,7 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
     });
   } else {
     results = await mapLimit(exercises, jobs, (exercise) =>
-      gradeExercise(opts.solution ? { exercise, codeFile: exercise.files.solution, codeLabel: exerciseLabel(exercise.slug, 'solution.ts') } : { exercise }),
+      gradeExercise(opts.solution ? { exercise, codeFile: exercise.files.solution, codeLabel: exerciseLabel(exercise.slug, EXERCISE_FILES.solution) } : { exercise }),
     );
     for (const r of results) say(formatResult(r, true));
     if (!opts.solution) {
@@ -80,7 +81,7 @@ export async function gradeCommand(slugs: string[], opts: GradeOptions): Promise
   const rules = new Map(exercises.map((e) => [e.slug, rulesFromMeta(e.meta)]));
   for (const [slug, r] of rules) {
     for (const name of unknownWeights(r, results.filter((x) => x.exercise === slug))) {
-      process.stderr.write(pc.yellow(`warning: exercises/${slug}/meta.json (testWeights): "${name}" matches no test\n`));
+      process.stderr.write(pc.yellow(`warning: ${exerciseLabel(slug, EXERCISE_FILES.meta)} (testWeights): "${name}" matches no test\n`));
     }
   }
   if (opts.gradescope) writeFileSync(opts.gradescope, JSON.stringify(toGradescope(results, rules), null, 2) + '\n');

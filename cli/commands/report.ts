@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { loadCatalog } from '../catalog.ts';
+import { exerciseLabel, loadCatalog } from '../catalog.ts';
+import { EXERCISE_FILES } from '../../grading/exercise-format.ts';
 import { anonymise } from '../report/anonymise.ts';
 import { classReport, type ClassReport } from '../report/class-report.ts';
 import { toHtml } from '../report/html.ts';
@@ -27,7 +28,7 @@ export function buildClassReport(inputs: readonly string[], options: { anonymous
   const catalog = loadCatalog();
   const rules = new Map(catalog.exercises.map((e) => [e.slug, rulesFromMeta(e.meta)]));
   for (const [slug, r] of rules) {
-    for (const name of unknownWeights(r, loaded.results.filter((x) => x.exercise === slug))) warn(`exercises/${slug}/meta.json (testWeights): "${name}" matches no test in the results`);
+    for (const name of unknownWeights(r, loaded.results.filter((x) => x.exercise === slug))) warn(`${exerciseLabel(slug, EXERCISE_FILES.meta)} (testWeights): "${name}" matches no test in the results`);
   }
   const data = options.anonymous ? anonymise(loaded) : loaded;
   return classReport(data, catalog.quizzes, { rules, order: catalog.exercises.map((e) => e.slug) });

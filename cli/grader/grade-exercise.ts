@@ -6,7 +6,8 @@
  * only thing that escapes.
  */
 import { readFile } from 'node:fs/promises';
-import { exerciseLabel, type Exercise } from '../catalog.ts';
+import { type Exercise } from '../catalog.ts';
+import { EXERCISE_FILES, exerciseLabel } from '../../grading/exercise-format.ts';
 import type { ExerciseResult, Problem, TestResult } from '../../grading/result-schema.ts';
 import { verdict } from '../../grading/verdict.ts';
 import { mapResultLocations } from '../../grading/source-map.ts';
@@ -43,7 +44,7 @@ export function expectedTests(exercise: Exercise): Promise<string[] | undefined>
         testFile: exercise.files.test,
         codeFile: exercise.files.solution,
         codeSource: await readFile(exercise.files.solution, 'utf8'),
-        codeLabel: exerciseLabel(exercise.slug).replace(/exercise\.ts$/, 'solution.ts'),
+        codeLabel: exerciseLabel(exercise.slug, EXERCISE_FILES.solution),
         testTimeoutMs: exercise.meta.timeLimitMs,
       });
       if (!bundled.ok) return undefined;

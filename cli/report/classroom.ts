@@ -6,6 +6,7 @@
  * the sum of the tests' `score` out of the sum of `max_score` to Classroom, and fails the
  * check when `status` is "fail" or "error".
  */
+import { exerciseLabel } from '../../grading/exercise-format.ts';
 import type { ResultLike } from './result-like.ts';
 import { gradeItems } from './items.ts';
 import { round, type RulesBySlug } from './points.ts';
@@ -44,7 +45,7 @@ export function toClassroom(results: readonly ResultLike[], rules?: RulesBySlug)
         max_score: item.max,
         message: item.message ?? null,
         test_code: `ticklab grade ${r.exercise}`,
-        filename: `exercises/${r.exercise}/exercise.ts`,
+        filename: exerciseLabel(r.exercise),
         line_no: 0,
         execution_time: `${(r.durationMs / 1000).toFixed(2)}s`,
       });

@@ -40,7 +40,7 @@ export interface TapeGenOptions {
   resting?: number;
 }
 
-/** The default mix of the issue: 55% limit, 10% market, 20% cancel, 15% modify. */
+/** The default mix: 55% limit, 10% market, 20% cancel, 15% modify. */
 export const DEFAULT_MIX: TapeMix = { limit: 0.55, market: 0.1, cancel: 0.2, modify: 0.15 };
 
 /**

@@ -6,7 +6,7 @@
  *   <Quiz> in content/lessons/ownership/borrowing.mdx: questions[1]: no question "e0599" in
  *   content/quizzes/ownership-borrowing.json; its questions are: e0502, refcell-sync
  *
- * Every component of the lesson format uses it (site-B's <Exercise> and <Solution> too).
+ * Every component of the lesson format uses it (<Exercise> and <Solution> too).
  */
 import { existsSync } from 'node:fs';
 import type { ZodType, ZodTypeDef } from 'zod';

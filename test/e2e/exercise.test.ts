@@ -14,6 +14,7 @@ import { createReadStream, existsSync, readFileSync, readdirSync, statSync } fro
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type * as Monaco from 'monaco-editor';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST, REPO, useBrowserAndSite } from './harness.ts';
@@ -32,6 +33,9 @@ async function student(editor: 'monaco' | 'plain' = 'monaco', viewport = { width
   const context = await e2e.browser.newContext({ viewport });
   await context.addInitScript((kind) => {
     if (!localStorage.getItem('ticklab-editor')) localStorage.setItem('ticklab-editor', kind);
+    // Monaco's own switch for a global `monaco` (off by default in its ESM build), read once
+    // when it loads: the tests read the student's editor through Monaco's API.
+    (self as { MonacoEnvironment?: Monaco.Environment }).MonacoEnvironment = { globalAPI: true };
   }, editor);
   const page = await context.newPage();
   await page.goto(e2e.url + LESSON);
@@ -50,8 +54,14 @@ async function runAndWait(exercise: Locator, how: 'button' | 'keys', timeout = 1
   return (await status.textContent()) ?? '';
 }
 
-/** What the editor holds (Monaco or the text area). */
-const editorValue = (exercise: Locator) => exercise.evaluate((el) => (el as HTMLElement & { ticklabEditor?: { getValue(): string } }).ticklabEditor?.getValue());
+/** What the student's editor holds: the text area's value, or the value of the Monaco editor in the exercise that is not part of the solution's diff. */
+const editorValue = (exercise: Locator) =>
+  exercise.evaluate((el) => {
+    if ((el as HTMLElement).dataset.editor === 'plain') return el.querySelector<HTMLTextAreaElement>('[data-code] textarea')?.value;
+    const monaco = (globalThis as { monaco?: typeof Monaco }).monaco;
+    const mine = monaco?.editor.getEditors().find((e) => el.contains(e.getContainerDomNode()) && !e.getContainerDomNode().closest('.monaco-diff-editor'));
+    return mine?.getValue();
+  });
 
 async function typeInMonaco(page: Page, exercise: Locator, code: string): Promise<void> {
   await exercise.getByRole('button', { name: 'Edit code' }).click();

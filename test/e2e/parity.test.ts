@@ -16,7 +16,7 @@
  * result depends on the scheduler of each run.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,10 +24,10 @@ import { caughtDeterministically } from '../../cli/graded-checks.ts';
 import { readCheckGrades } from '../../cli/check-grades.ts';
 import { readKnownWrong } from '../../cli/known-wrong.ts';
 import { gradeReportSchema, type ExerciseResult, type GradeReport } from '../../grading/result-schema.ts';
-import { listExercises } from '../../site/build/runner-files.ts';
+import { loadCatalog } from '../../content/catalog/catalog.ts';
 import { REPO, useBrowserAndSite } from './harness.ts';
 
-const exercises = listExercises(REPO);
+const exercises = loadCatalog(REPO).exercises;
 const e2e = useBrowserAndSite();
 let page: Page;
 const cli: Record<'starter' | 'solution', Map<string, ExerciseResult>> = { starter: new Map(), solution: new Map() };
@@ -81,8 +81,9 @@ describe('the page grades as ticklab grade does', () => {
   it.each(exercises.flatMap((e) => (['solution', 'starter'] as const).map((which) => [`${e.slug} (${which})`, e, which] as const)))(
     '%s',
     async (_name, e, which) => {
-      const file = which === 'solution' ? 'solution.ts' : 'exercise.ts';
-      const code = readFileSync(path.join(e.dir, file), 'utf8');
+      const codeFile = which === 'solution' ? e.files.solution : e.files.exercise;
+      const file = path.basename(codeFile);
+      const code = readFileSync(codeFile, 'utf8');
       const fromCli = cli[which].get(e.slug);
       expect(fromCli, `the CLI's result for ${e.slug}`).toBeDefined();
       const inPage = await gradeInPage(e.slug, code);
@@ -126,18 +127,15 @@ describe('the page grades as ticklab grade does', () => {
 describe('the page fails every known-wrong solution', () => {
   const cases = exercises
     .filter((e) => e.meta.runsIn !== 'node')
-    .flatMap((e) =>
-      readdirSync(path.join(e.dir, 'wrong'))
-        .filter((f) => f.endsWith('.patch'))
-        .map((f) => [`${e.slug}/wrong/${f}`, e, f] as const),
-    );
+    .flatMap((e) => e.files.wrong.map((patch) => [`${e.slug}/wrong/${path.basename(patch)}`, e, patch] as const));
 
   it('has known-wrong solutions to grade', () => expect(cases.length).toBeGreaterThan(exercises.length));
 
   it.each(cases)(
     '%s',
-    async (_name, e, file) => {
-      const result = await gradeInPage(e.slug, readKnownWrong(path.join(e.dir, 'wrong', file), path.join(e.dir, 'solution.ts')).source);
+    async (_name, e, patch) => {
+      const file = path.basename(patch);
+      const result = await gradeInPage(e.slug, readKnownWrong(patch, e.files.solution).source);
       const caught = caughtDeterministically(result, e.meta.racyTests);
       const summary = `${result.status}; tests: ${result.tests.map((t) => `${t.name}: ${t.status}`).join('; ')}; problems: ${result.problems.map((p) => p.message).join('; ')}`;
       expect(result.problems, `problems grading ${file} in the page (a known-wrong solution type-checks and loads): ${summary}`).toEqual([]);

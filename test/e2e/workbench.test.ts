@@ -1,5 +1,5 @@
 /**
- * The lesson page as a workbench (issue 20), on a 1366x900 laptop and a 390x844 phone:
+ * The lesson page as a workbench, on a 1366x900 laptop and a 390x844 phone:
  * the exercise beside the lesson and sticky on the laptop, in the flow on the phone; after
  * Run the verdict is in the viewport; the console pane shows what the student's code
  * printed, formatted, and says when it cut the output; the phases show while a run goes

@@ -19,7 +19,7 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const PILOTS = ['borrow-tracker', 'lanewise-vwap', 'spsc-push-pop'] as const;
 /** Gradings of each known-wrong solution. */
 const REPEATS = 3;
-/** The known-wrong solutions the issue names for each pilot, at least. */
+/** The known-wrong solutions each pilot must keep, at least (the mistakes its lesson warns of). */
 const REQUIRED: Record<(typeof PILOTS)[number], string[]> = {
   'borrow-tracker': ['value-unchecked-after-release', 'release-twice', 'writer-while-readers'],
   'lanewise-vwap': ['missing-tail', 'tail-in-both-lanes', 'no-length-check', 'error-without-lengths'],
@@ -73,7 +73,7 @@ describe.each(PILOTS)('%s', (slug) => {
     return found;
   };
 
-  it('keeps the known-wrong solutions the issue names', () => {
+  it('keeps the known-wrong solutions each pilot must have', () => {
     const names = exercise().files.wrong.map((f) => path.basename(f, '.patch'));
     for (const name of REQUIRED[slug]) expect(names, `known-wrong solutions in exercises/${slug}/wrong/`).toContain(name);
   });

@@ -12,14 +12,16 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { typecheck as cliTypecheck } from '../../cli/grader/typecheck.ts';
 import type { ExerciseResult } from '../../grading/result-schema.ts';
-import { gradingCompilerOptions, listExercises, typesBundle } from '../../site/build/runner-files.ts';
+import { loadCatalog } from '../../content/catalog/catalog.ts';
+import { gradingCompilerOptions } from '../../site/build/runner/compiler-options.ts';
+import { typesBundle } from '../../site/build/runner/types-bundle.ts';
 import { instructionsHtml } from '../../site/components/exercise/instructions.ts';
 import { resultsHtml, summary } from '../../site/components/exercise/results.ts';
 import { createChecker, type Checker } from '../../site/lib/runner/check.ts';
 import { decodeMappings, mapLocations } from '../../grading/source-map.ts';
 import { REPO } from '../cli/helpers.ts';
 
-const exercises = listExercises(REPO);
+const exercises = loadCatalog(REPO).exercises;
 let checker: Checker;
 
 beforeAll(() => {
@@ -82,11 +84,11 @@ describe('type-checking in the page gives the CLI\'s type errors', () => {
   // The starting file and the solution of every exercise. (Known-wrong solutions type-check
   // by rule: ticklab check proves it in the CLI, and test/e2e/parity.test.ts grades each in
   // the page, where a type error would be a problem.)
-  const cases = exercises.flatMap((e) => ['exercise.ts', 'solution.ts'].map((file) => [`${e.slug}/${file}`, e, file] as const));
+  const cases = exercises.flatMap((e) => [e.files.exercise, e.files.solution].map((codeFile) => [`${e.slug}/${path.basename(codeFile)}`, e, codeFile] as const));
 
-  it.each(cases)('%s', (_name, e, file) => {
-    const codeFile = path.join(e.dir, file);
-    const testFile = path.join(e.dir, 'exercise.test.ts');
+  it.each(cases)('%s', (_name, e, codeFile) => {
+    const file = path.basename(codeFile);
+    const testFile = e.files.test;
     const labels = { code: `exercises/${e.slug}/exercise.ts`, test: `exercises/${e.slug}/exercise.test.ts` };
     const cli = cliTypecheck({ testFile, codeFile, codeLabel: labels.code });
     const page = checker.typecheck(readFileSync(codeFile, 'utf8'), readFileSync(testFile, 'utf8'), labels);
@@ -95,8 +97,8 @@ describe('type-checking in the page gives the CLI\'s type errors', () => {
 
   it('finds a type error the tests see through the student\'s declarations, and again when only a body changes', () => {
     const e = exercises.find((x) => x.slug === 'borrow-tracker')!;
-    const test = readFileSync(path.join(e.dir, 'exercise.test.ts'), 'utf8');
-    const solution = readFileSync(path.join(e.dir, 'solution.ts'), 'utf8');
+    const test = readFileSync(e.files.test, 'utf8');
+    const solution = readFileSync(e.files.solution, 'utf8');
     const labels = { code: 'exercises/borrow-tracker/exercise.ts', test: 'exercises/borrow-tracker/exercise.test.ts' };
     // The cell's constructor now wants two arguments: the tests no longer type-check.
     const broken = solution.replace(/constructor\(value: T\)/, 'constructor(value: T, label: string)');

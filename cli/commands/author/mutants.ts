@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { exerciseLabel, loadCatalog, pick, type Exercise } from '../../catalog.ts';
+import { EXERCISE_FILES } from '../../../grading/exercise-format.ts';
 import { UsageError } from '../../errors.ts';
 import { mutantsOneAtATime } from '../../mutants/one-at-a-time.ts';
 import type { MutantOutcome } from '../../mutants/outcome.ts';
@@ -84,7 +85,7 @@ const pct = (n: number) => `${(Math.floor(n * 10) / 10).toFixed(1)}%`;
 
 function report(run: ExerciseMutants, score: MutationScore, minScore: number): { ok: boolean; lines: string[] } {
   const { exercise } = run;
-  const meta = exerciseLabel(exercise.slug, 'meta.json');
+  const meta = exerciseLabel(exercise.slug, EXERCISE_FILES.meta);
   const ok = score.score >= minScore && score.staleMarks.length === 0;
   const marked = score.equivalent ? `, ${score.equivalent} marked equivalent` : '';
   const how = run.how === 'stryker' ? '' : ', one mutant at a time (the tests fail on Stryker\'s instrumented solution)';
@@ -92,7 +93,7 @@ function report(run: ExerciseMutants, score: MutationScore, minScore: number): {
   const source = readFileSync(exercise.files.solution, 'utf8');
   for (const m of score.survivors) {
     const [label, ...diff] = describeMutant(source, m);
-    lines.push(`    ${pc.yellow('survived')} ${exerciseLabel(exercise.slug, 'solution.ts')} ${label}`, ...diff.map((d) => pc.dim(`      ${d}`)));
+    lines.push(`    ${pc.yellow('survived')} ${exerciseLabel(exercise.slug, EXERCISE_FILES.solution)} ${label}`, ...diff.map((d) => pc.dim(`      ${d}`)));
   }
   for (const i of score.staleMarks) {
     const mark = exercise.meta.equivalentMutants[i]!;

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import pc from 'picocolors';
 import { exerciseFiles, exerciseLabel, loadCatalog, SLUG_PATTERN } from '../../catalog.ts';
+import { EXERCISE_FILES, knownWrongLabel, WRONG_DIR, WRONG_DRAFT_ENDING, WRONG_PATCH_ENDING } from '../../../grading/exercise-format.ts';
 import { UsageError } from '../../errors.ts';
 import { schemaPath } from '../../../content/schemas/slug.ts';
 import { lessonIds } from '../../../content/schemas/course.ts';
@@ -86,21 +87,21 @@ describe('${slug}', () => {
 function wrongToPatch(slug: string, name: string): number {
   if (!SLUG_PATTERN.test(name)) throw new UsageError(`"${name}" is not a valid known-wrong name: use lower-case words joined by hyphens, e.g. "off-by-one"`);
   const files = exerciseFiles(courseRoot(), slug);
-  const draft = path.join(files.dir, 'wrong', `${name}.ts`);
-  const label = exerciseLabel(slug, `wrong/${name}.ts`);
-  if (!existsSync(files.solution)) throw new UsageError(`${exerciseLabel(slug, 'solution.ts')} does not exist: a known-wrong patch is a diff against the solution`);
+  const draft = path.join(files.dir, WRONG_DIR, `${name}${WRONG_DRAFT_ENDING}`);
+  const label = knownWrongLabel(slug, name, true);
+  if (!existsSync(files.solution)) throw new UsageError(`${exerciseLabel(slug, EXERCISE_FILES.solution)} does not exist: a known-wrong patch is a diff against the solution`);
   if (!existsSync(draft)) throw new UsageError(`no file ${label}: copy solution.ts there, make one real mistake under a /** ... */ comment naming it, then run this again`);
   const source = readFileSync(draft, 'utf8');
   const header = leadingComment(source);
   if (!header) throw new UsageError(`${label} starts with no /** ... */ comment saying what mistake it makes`);
   const solution = readFileSync(files.solution, 'utf8');
   const patch = createKnownWrongPatch(header, solution, source, name);
-  const out = path.join(files.dir, 'wrong', `${name}.patch`);
+  const out = path.join(files.dir, WRONG_DIR, `${name}${WRONG_PATCH_ENDING}`);
   applyKnownWrong(patch, solution, out); // a patch made here always applies; this is the proof
   writeFileSync(out, patch);
   rmSync(draft);
   const changed = patch.split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l)).length;
-  process.stdout.write(`${pc.green('Wrote')} ${exerciseLabel(slug, `wrong/${name}.patch`)} (${changed} changed line${changed === 1 ? '' : 's'} against solution.ts) and removed ${label}.\n`);
+  process.stdout.write(`${pc.green('Wrote')} ${knownWrongLabel(slug, name)} (${changed} changed line${changed === 1 ? '' : 's'} against solution.ts) and removed ${label}.\n`);
   return 0;
 }
 
@@ -129,8 +130,8 @@ export function newCommand(slug: string, opts: { lesson?: string; title?: string
   writeFileSync(files.exercise, text.exercise);
   writeFileSync(files.solution, text.solution);
   writeFileSync(files.test, text.test);
-  mkdirSync(path.join(files.dir, 'wrong'));
-  writeFileSync(path.join(files.dir, 'wrong', 'first-mistake.patch'), createKnownWrongPatch(leadingComment(text.wrong)!, text.solution, text.wrong, 'first-mistake'));
+  mkdirSync(path.join(files.dir, WRONG_DIR));
+  writeFileSync(path.join(files.dir, WRONG_DIR, `first-mistake${WRONG_PATCH_ENDING}`), createKnownWrongPatch(leadingComment(text.wrong)!, text.solution, text.wrong, 'first-mistake'));
   const rel = (f: string) => path.relative(process.cwd(), f);
   process.stdout.write(
     [

@@ -14,6 +14,7 @@
  */
 import type { ExerciseResult } from '../../../grading/result-schema.ts';
 import type { CodeEditor } from '../../lib/editor/types.ts';
+import { exerciseLabel } from '../../../grading/exercise-format.ts';
 import { loadExercise, saveExercise, type ExerciseProgress } from '../../lib/progress.ts';
 import { ConsolePane } from './console-pane.ts';
 import { Panes, isPaneShortcut } from './panes.ts';
@@ -52,7 +53,7 @@ class ExerciseView {
     this.slug = root.dataset.exercise!;
     this.title = root.dataset.title ?? this.slug;
     this.timeLimitMs = Number(root.dataset.timeLimitMs);
-    this.codeLabel = `exercises/${this.slug}/exercise.ts`;
+    this.codeLabel = exerciseLabel(this.slug);
     this.browserGraded = root.dataset.runsIn !== 'node';
     this.starter = JSON.parse(this.q('[data-starter]').textContent ?? '""') as string;
     this.code = this.starter;
@@ -331,8 +332,6 @@ class ExerciseView {
     if (this.browserGraded && !this.runner.running) void this.warm();
     this.editor = editor;
     this.root.dataset.editor = editor.kind;
-    // For the end-to-end tests, which read what was typed.
-    (this.root as HTMLElement & { ticklabEditor?: CodeEditor }).ticklabEditor = editor;
     const last = this.progress.results;
     if (isResult(last)) editor.setProblems(editorProblems(last, this.codeLabel));
     return editor;

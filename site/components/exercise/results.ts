@@ -7,6 +7,7 @@
  */
 import type { ExerciseResult, Problem, TestResult } from '../../../grading/result-schema.ts';
 import { escapeHtml, inlineHtml } from '../../lib/inline.ts';
+import { EXERCISE_FILES } from '../../../grading/exercise-format.ts';
 
 const STATUS_WORD: Record<TestResult['status'], string> = { pass: 'passed', fail: 'failed', skip: 'skipped', timeout: 'timed out' };
 const STATUS_MARK: Record<TestResult['status'], string> = { pass: '✓', fail: '✗', skip: '–', timeout: '⏱' };
@@ -71,7 +72,7 @@ function verdictSentence(result: ExerciseResult, timeLimitMs: number): string {
 /** "exercise.ts, line 12, column 5" for a problem with a place in the student's file. */
 function where(problem: Problem, codeLabel: string): string | undefined {
   if (!problem.file) return undefined;
-  const file = problem.file === codeLabel ? 'exercise.ts' : problem.file;
+  const file = problem.file === codeLabel ? EXERCISE_FILES.exercise : problem.file;
   return `${file}${problem.line ? `, line ${problem.line}` : ''}${problem.column ? `, column ${problem.column}` : ''}`;
 }
 

@@ -6,6 +6,7 @@
  * and hears why. One load at a time: a second click while loading only flips the state.
  */
 import type { CodeEditor } from '../../lib/editor/types.ts';
+import { EXERCISE_FILES, exerciseLabel } from '../../../grading/exercise-format.ts';
 
 export interface SolutionHost {
   readonly slug: string;
@@ -68,7 +69,7 @@ export class SolutionView {
     this.panel.hidden = false;
     this.panel.textContent = 'Loading the reference solution…';
     const { runnerBase } = await import('../../lib/runner/grade.ts');
-    const response = await fetch(`${runnerBase()}exercises/${this.host.slug}/solution.ts`);
+    const response = await fetch(`${runnerBase()}${exerciseLabel(this.host.slug, EXERCISE_FILES.solution)}`);
     if (!response.ok) {
       this.panel.textContent = `The reference solution could not be loaded (${response.status}).`;
       return;

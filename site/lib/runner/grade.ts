@@ -18,6 +18,7 @@ import { driveWorker, outcomeOfReport, type WorkerReport, type WorkerRunOptions 
 import { makeNonce } from '../../../grading/report-check.ts';
 import { typeSuppressions } from '../../../grading/type-suppressions.ts';
 import { allowanceRecord, engineValueImports, importsBeyond, type EngineImports } from '../../../grading/engine-imports.ts';
+import { exerciseLabel } from '../../../grading/exercise-format.ts';
 import { decodeMappings, mapResultLocations } from '../../../grading/source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
 
@@ -122,7 +123,7 @@ export async function warmUp(slug: string, code?: string): Promise<void> {
   if (code !== undefined) await check({ type: 'typecheck', slug, code, codeLabel: codeLabelOf(slug) });
 }
 
-/** Progress and cancellation of a run (the grading core's worker options), with the page's phases and console (issue 20). */
+/** Progress and cancellation of a run (the grading core's worker options), with the page's phases and console. */
 export type RunOptions = WorkerRunOptions & RunHooks;
 
 /** Sends one run to a waiting worker and collects its report, signed with a fresh nonce; terminates it at the time limit. Never rejects. */
@@ -155,7 +156,7 @@ function starterOf(exercise: ManifestExercise): Promise<{ js: string; allowed: E
 // ----------------------------------------------------------------- grading
 
 /** How the CLI names the student's file in messages (`ticklab grade <slug>`). */
-export const codeLabelOf = (slug: string) => `exercises/${slug}/exercise.ts`;
+export const codeLabelOf = (slug: string) => exerciseLabel(slug);
 
 /** Why an exercise cannot be graded in this page, or undefined when it can. */
 export function cannotRun(exercise: ManifestExercise | undefined, isolated: boolean): string | undefined {
@@ -188,7 +189,7 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   // Marks for the site benchmark's breakdown (transpile, tests, type-check), in the Performance panel too.
   const mark = (name: string, start: number) => performance.measure(`ticklab ${name}`, { start, end: performance.now() });
   const t0 = performance.now();
-  const phase = options.onPhase ?? (() => {}); // issue 20: the page shows the phases
+  const phase = options.onPhase ?? (() => {}); // the page shows the phases
   phase({ step: 'bundle', state: 'active' });
   const transpiled = await check({ type: 'transpile', code, codeLabel, runnerBase: runnerBase() });
   mark('transpile', t0);
