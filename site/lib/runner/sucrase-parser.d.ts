@@ -12,3 +12,7 @@ declare module 'sucrase/dist/parser/tokenizer/types.js' {
 declare module 'sucrase/dist/parser/tokenizer/keywords.js' {
   export { ContextualKeyword } from 'sucrase/dist/types/parser/tokenizer/keywords';
 }
+// The CommonJS entry, named so that a bundle holds one copy of the parser (the tokens' and the transform's).
+declare module 'sucrase/dist/index.js' {
+  export { transform } from 'sucrase';
+}

@@ -10,7 +10,7 @@
  * TypeScript's transpiler, whose syntax errors the page shows (and which reads anything
  * TypeScript reads).
  */
-import { transform } from 'sucrase';
+import { transform } from 'sucrase/dist/index.js';
 import type { Problem } from '../../../grading/result-schema.ts';
 import type { Transpiled } from './check.ts';
 import { runtimeImports } from './import-scan.ts';
