@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSOLE_LEVELS } from './console-capture.ts';
 
 /**
  * One results schema for every grader: `ticklab grade --json`, JUnit and CSV
@@ -35,6 +36,16 @@ export const problemSchema = z
   })
   .strict();
 
+/** One line the student's code or the tests printed, as grading/console-capture.ts keeps it. */
+export const consoleEntrySchema = z
+  .object({
+    level: z.enum(CONSOLE_LEVELS),
+    text: z.string().describe('The console call\'s arguments, formatted as Node prints them (grading/console-format.ts).'),
+    test: z.string().optional().describe('The test that was running ("suite > test"), when one was.'),
+    truncated: z.literal(true).optional().describe('Set on the one entry that says the output was cut here.'),
+  })
+  .strict();
+
 export const exerciseResultSchema = z
   .object({
     exercise: z.string().describe('The exercise\'s slug.'),
@@ -44,6 +55,10 @@ export const exerciseResultSchema = z
     tests: z.array(testResultSchema),
     problems: z.array(problemSchema).describe('Errors that stopped or cut short the grading; empty on a clean run.'),
     output: z.string().optional().describe('What the code printed while it was graded (console), cut to its last 4 KiB.'),
+    console: z
+      .array(consoleEntrySchema)
+      .optional()
+      .describe('The console, line by line, each tagged with its test and capped as the page\'s console pane caps it (500 lines, 20,000 characters); the Node sandbox only.'),
     containment: z
       .enum(['bubblewrap', 'node-permissions', 'browser-worker'])
       .optional()
@@ -76,6 +91,7 @@ export type TestStatus = z.infer<typeof testStatusSchema>;
 export type TestResult = z.infer<typeof testResultSchema>;
 export type ExerciseStatus = z.infer<typeof exerciseStatusSchema>;
 export type Problem = z.infer<typeof problemSchema>;
+export type ConsoleLine = z.infer<typeof consoleEntrySchema>;
 export type ExerciseResult = z.infer<typeof exerciseResultSchema>;
 export type GradeReport = z.infer<typeof gradeReportSchema>;
 

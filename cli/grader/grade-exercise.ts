@@ -73,13 +73,14 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
   const codeFile = target.codeFile ?? exercise.files.exercise;
   const codeLabel = target.codeLabel ?? exerciseLabel(exercise.slug);
   const base = { exercise: exercise.slug, ...(target.student ? { student: target.student } : {}) };
-  const finish = (tests: TestResult[], problems: Problem[], output?: string, containment?: ExerciseResult['containment']): ExerciseResult => ({
+  const finish = (tests: TestResult[], problems: Problem[], output?: string, containment?: ExerciseResult['containment'], printed?: ExerciseResult['console']): ExerciseResult => ({
     ...base,
     status: verdict(tests, problems),
     durationMs: Math.round(performance.now() - started),
     tests,
     problems,
     ...(output ? { output } : {}),
+    ...(printed?.length ? { console: printed } : {}),
     ...(containment ? { containment } : {}),
   });
 
@@ -116,5 +117,5 @@ export async function gradeExercise(target: GradeTarget): Promise<ExerciseResult
   const expected = await expecting;
   const run = await runSandbox(bundled.code, { timeLimitMs: exercise.meta.timeLimitMs, memoryLimitMb: exercise.meta.memoryLimitMb }, bundled.workers, { mode: 'run', expected });
   const mapped = mapResultLocations(run, bundled.studentMap);
-  return finish(mapped.tests, [...(await typeProblems), ...mapped.problems], run.output, run.containment);
+  return finish(mapped.tests, [...(await typeProblems), ...mapped.problems], run.output, run.containment, run.console);
 }

@@ -8,10 +8,15 @@
  * Protocol: the grader sends `{ type: 'start', nonce, mode }` first; every message back
  * carries that nonce (see grading/report-check.ts). `started` goes out before any of the
  * student's code has run (the time limit counts from there).
+ *
+ * The console is kept as the page keeps it (grading/console-capture.ts: formatted as Node
+ * prints it, tagged with the running test, capped) and sent line by line, signed; it is
+ * printed as well, so the run's raw output stays what it was.
  */
 import { collectTestNames, runTestModule } from '../../grading/run-tests.ts';
 import type { SignedMessage } from '../../grading/report-check.ts';
 import type { Problem } from '../../grading/result-schema.ts';
+import { CONSOLE_LEVELS, ConsoleCapture, type ConsoleEntry } from '../../grading/console-capture.ts';
 
 /** What the grader sends first: the run's secret, and whether to run the tests or only list them. */
 export interface StartMessage {
@@ -21,7 +26,7 @@ export interface StartMessage {
 }
 
 /** Messages from the sandbox to the grader. */
-export type SandboxMessage = SignedMessage | { nonce: string; type: 'started' };
+export type SandboxMessage = SignedMessage | { nonce: string; type: 'started' } | { nonce: string; type: 'console'; entry: ConsoleEntry };
 
 type Send = (message: SandboxMessage, handle?: undefined, options?: object, callback?: () => void) => boolean;
 
@@ -45,6 +50,15 @@ export async function runInSandbox(importTests: () => Promise<unknown>, testTime
     return;
   }
 
+  // Before any student code: the console lines go to the grader too, each with its test.
+  const capture = new ConsoleCapture((entry) => send({ nonce, type: 'console', entry }));
+  for (const level of CONSOLE_LEVELS) {
+    const print = console[level].bind(console);
+    console[level] = (...args: unknown[]) => {
+      capture.push(level, args);
+      print(...args);
+    };
+  }
   send({ nonce, type: 'started' });
   const late: Problem[] = [];
   const lateError = (error: unknown) => {
@@ -54,7 +68,14 @@ export async function runInSandbox(importTests: () => Promise<unknown>, testTime
   process.on('uncaughtException', lateError);
   process.on('unhandledRejection', lateError);
 
-  const outcome = await runTestModule({ importTests, testTimeoutMs, onEvent: (event) => send({ nonce, type: 'event', event }) });
+  const outcome = await runTestModule({
+    importTests,
+    testTimeoutMs,
+    onEvent: (event) => {
+      capture.test = event.type === 'test-start' ? event.name : undefined; // output between tests belongs to none
+      send({ nonce, type: 'event', event });
+    },
+  });
   outcome.problems.push(...late);
   // Exit once the message is out: timers or workers the student left running must not keep us alive.
   finish({ nonce, type: 'done', outcome });

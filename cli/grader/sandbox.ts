@@ -16,6 +16,7 @@ import { bundleFolder, containedCommand, containment, SANDBOX_DIR, type Containm
 import { progressOf, timedOutOutcome, type RunOutcome } from '../../grading/outcome.ts';
 import { makeNonce, ReportReader } from '../../grading/report-check.ts';
 import type { Problem, TestResult } from '../../grading/result-schema.ts';
+import { DEFAULT_CONSOLE_LIMITS, type ConsoleEntry } from '../../grading/console-capture.ts';
 
 export interface SandboxLimits {
   timeLimitMs: number;
@@ -30,7 +31,8 @@ export interface SandboxLimits {
 export type SandboxMode = { mode: 'run'; expected?: readonly string[] } | { mode: 'collect' };
 
 /** A run's outcome, and how it was contained. */
-export type SandboxOutcome = RunOutcome & { containment: Containment };
+/** A run's outcome, how it was contained, and its console (signed lines from the child, node-child.ts). */
+export type SandboxOutcome = RunOutcome & { containment: Containment; console?: ConsoleEntry[] };
 
 const OUTPUT_LIMIT = 4096;
 /** How long a grading process may take to start, by default, before the time limit's clock starts. */
@@ -123,12 +125,15 @@ function runScript(dir: string, workerFiles: string[], limits: SandboxLimits, wh
   const startup = killAfter(startupLimitMs + (what.mode === 'collect' ? limits.timeLimitMs : 0), 'startup');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let linger: ReturnType<typeof setTimeout> | undefined;
+  const printed: ConsoleEntry[] = [];
   child.on('message', (message: SandboxMessage) => {
     if (message?.type === 'started' && message.nonce === nonce && timer === undefined) {
       clearTimeout(startup);
       timer = killAfter(limits.timeLimitMs, 'timeout');
       return;
     }
+    // Signed console lines, while the run is on, to the child's own cap (one more: its "output truncated").
+    if (message?.type === 'console' && message.nonce === nonce && reader.done === undefined && printed.length <= DEFAULT_CONSOLE_LIMITS.maxEntries) printed.push(message.entry);
     reader.accept(message);
     // The harness exits as soon as its report is out; code that starves the event loop (an
     // endless chain of microtasks) keeps that from happening: it is stopped, and it is an error.
@@ -149,7 +154,7 @@ function runScript(dir: string, workerFiles: string[], limits: SandboxLimits, wh
       clearTimeout(timer);
       clearTimeout(linger);
       clearInterval(watchdog);
-      const end = (outcome: RunOutcome) => resolve({ ...outcome, containment: kind });
+      const end = (outcome: RunOutcome) => resolve({ ...outcome, containment: kind, ...(printed.length ? { console: printed } : {}) });
       if (what.mode === 'collect') {
         const problems: Problem[] = reader.collected && exitCode === 0 ? [] : [{ kind: 'load', message: `could not list the test file's tests: ${output.trim() || `exit ${exitCode ?? signal}`}` }];
         end({ tests: (reader.collected ?? []).map((name) => ({ name, status: 'skip', durationMs: 0 })), problems: [...reader.forged, ...problems], output, timedOut: false });

@@ -1,6 +1,6 @@
 /** How results look in a terminal: a line per exercise, details for what did not pass. */
 import pc from 'picocolors';
-import type { ExerciseResult, Problem } from '../../grading/result-schema.ts';
+import type { ConsoleLine, ExerciseResult, Problem } from '../../grading/result-schema.ts';
 
 const MARK: Record<ExerciseResult['status'], string> = {
   pass: pc.green('✓ pass'),
@@ -29,7 +29,7 @@ export function compactMessage(message: string): string {
   return trivialDiff ? head : message;
 }
 
-/** One exercise's result; `verbose` adds every failing test's message and the output. */
+/** One exercise's result; `verbose` adds every failing test's message and the console, by test. */
 export function formatResult(r: ExerciseResult, verbose = true): string {
   const name = r.student ? `${r.student}/${r.exercise}` : r.exercise;
   const passed = r.tests.filter((t) => t.status === 'pass').length;
@@ -46,7 +46,34 @@ export function formatResult(r: ExerciseResult, verbose = true): string {
   }
   const failing = r.tests.filter((t) => t.status === 'fail' || t.status === 'timeout').length;
   if (failing > 5) lines.push(`    … and ${failing - 5} more failing tests`);
-  if (r.output && r.status !== 'pass') lines.push(pc.dim('    output:'), indent(r.output.trimEnd().split('\n').slice(-15).join('\n'), pc.dim('    │ ')));
+  if (r.console?.length) lines.push(formatConsole(r.console));
+  // The raw output only where there is no console by test (Chromium's runs; a crash before the harness).
+  else if (r.output && r.status !== 'pass') lines.push(pc.dim('    output:'), indent(r.output.trimEnd().split('\n').slice(-15).join('\n'), pc.dim('    │ ')));
+  return lines.join('\n');
+}
+
+const LEVEL: Record<ConsoleLine['level'], (text: string) => string> = { log: (t) => t, info: (t) => `${pc.cyan('info')} ${t}`, debug: (t) => `${pc.dim('debug')} ${t}`, warn: (t) => `${pc.yellow('warn')} ${t}`, error: (t) => `${pc.red('error')} ${t}` };
+
+/**
+ * The console of a run by test, as the page's console pane shows it: each test's lines
+ * under its name (lines printed outside any test under "outside the tests"), warnings
+ * and errors marked, and the capture's "output truncated" where it cut (the cap is the
+ * capture's, grading/console-capture.ts, the same as the page's).
+ */
+export function formatConsole(entries: readonly ConsoleLine[]): string {
+  const lines = [pc.dim(`    console (${entries.filter((e) => !e.truncated).length} lines):`)];
+  let group: string | undefined | null = null;
+  for (const e of entries) {
+    if (e.test !== group) {
+      group = e.test;
+      lines.push(`      ${group === undefined ? pc.dim('outside the tests') : pc.bold(group)}`);
+    }
+    if (e.truncated) {
+      lines.push(`      ${pc.yellow(`… ${e.text}`)}`);
+      continue;
+    }
+    lines.push(indent(LEVEL[e.level](e.text), pc.dim('      │ ')));
+  }
   return lines.join('\n');
 }
 

@@ -4,11 +4,12 @@
  * quiz and the question, so the order is stable across visits), checks an answer when
  * submitted, explains every chosen option (its `why` and a link to the section that
  * corrects it), lets the student retry, keeps a score, and saves and restores answers
- * (site/lib/progress.ts). Answers are option indices in the quiz file's order.
+ * (site/lib/progress/store.ts). Answers are option indices in the quiz file's order.
  */
 import { shuffledOrder } from '../../content/shuffle.ts';
 import { parseNumber, readNumericAnswer } from './quiz/numeric-answer.ts';
-import { loadQuiz, onProgress, saveQuizAnswer, studentKey, type QuizAnswer } from './progress.ts';
+import { loadQuiz, saveQuizAnswer, studentKey, type QuizAnswer } from './progress/store.ts';
+import { onProgress } from './progress/events.ts';
 
 interface Link {
   href: string;

@@ -4,7 +4,8 @@
  * badge, `[data-quiz-status="<quiz id>"][data-questions="<n>"]` a score, and
  * `[data-progress-summary]` the totals. Updates live when progress changes (this tab or another).
  */
-import { listExercises, loadQuiz, onProgress, type ExerciseProgress } from './progress.ts';
+import { listExercises, loadQuiz, type ExerciseProgress } from './progress/store.ts';
+import { onProgress } from './progress/events.ts';
 
 const LABEL: Record<string, string> = {
   pass: 'passed',

@@ -1,5 +1,5 @@
 /**
- * The browser's progress store (site/lib/progress.ts) over an in-memory stand-in for
+ * The browser's progress store (site/lib/progress/: storage, events, entries, store, transfer) over an in-memory stand-in for
  * idb-keyval: defaults, merges, versioned entries, damaged entries skipped with a notice,
  * changes announced across tabs, and the export file read back by import.
  */
@@ -30,12 +30,17 @@ vi.mock('idb-keyval', () => {
   };
 });
 
-type Store = typeof import('../../site/lib/progress.ts');
+type Store = typeof import('../../site/lib/progress/store.ts') & typeof import('../../site/lib/progress/transfer.ts') & typeof import('../../site/lib/progress/events.ts');
 
-/** A fresh copy of the module, as a new tab would load it. */
+/** Fresh copies of the modules, as a new tab would load them. */
 async function openTab(): Promise<Store> {
   vi.resetModules();
-  return import('../../site/lib/progress.ts');
+  const [store, transfer, events] = await Promise.all([
+    import('../../site/lib/progress/store.ts'),
+    import('../../site/lib/progress/transfer.ts'),
+    import('../../site/lib/progress/events.ts'),
+  ]);
+  return { ...store, ...transfer, ...events };
 }
 
 /** Notices the store shows the student (the page's window; Node's globalThis has no events of its own). */
@@ -214,5 +219,18 @@ describe('export, clear, import', () => {
     expect(result.skipped).toEqual(['exercises.Bad Slug: not an exercise slug', 'exercises.lanewise-vwap.hintsShown: Number must be greater than or equal to 0']);
     expect(await p.loadExercise('borrow-tracker')).toEqual({ code: 'a', hintsShown: 1, runs: 0 });
     expect(await p.loadQuiz('ownership-borrowing')).toEqual({ e0502: { answer: [], right: true, attempts: 1, at: 0 } });
+  });
+});
+
+describe('the modules of the progress store', () => {
+  it('take the file schema\'s shapes as types only: zod loads only with an import (transfer.ts), never with a page', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = new URL('../../site/lib/progress/', import.meta.url);
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(new URL(name, dir), 'utf8');
+      const valueImports = [...source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+      expect(valueImports.filter((s) => /zod|schemas\//.test(s!)), `value imports of the schema or zod in ${name}`).toEqual([]);
+    }
+    expect(readFileSync(new URL('transfer.ts', dir), 'utf8'), 'the schema, loaded when importing').toContain("await import('../../../content/schemas/progress.ts')");
   });
 });

@@ -15,7 +15,7 @@
 import type { ExerciseResult } from '../../../grading/result-schema.ts';
 import type { CodeEditor } from '../../lib/editor/types.ts';
 import { exerciseLabel } from '../../../grading/exercise-format.ts';
-import { loadExercise, saveExercise, type ExerciseProgress } from '../../lib/progress.ts';
+import { loadExercise, saveExercise, type ExerciseProgress } from '../../lib/progress/store.ts';
 import { ConsolePane } from './console-pane.ts';
 import { Panes, isPaneShortcut } from './panes.ts';
 import { preferredEditor, rememberEditor, rememberTabMovesFocus, tabMovesFocus, type EditorKind } from './preferences.ts';

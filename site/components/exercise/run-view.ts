@@ -7,7 +7,7 @@
  * only the pane scrolls, so the lesson keeps the student's place.
  */
 import type { ExerciseResult } from '../../../grading/result-schema.ts';
-import { saveExercise, type ExerciseProgress } from '../../lib/progress.ts';
+import { saveExercise, type ExerciseProgress } from '../../lib/progress/store.ts';
 import type { ConsolePane } from './console-pane.ts';
 import { applyPhase, applyTestEvent, boardHtml, boardText, startBoard, type PhaseBoard } from './phases.ts';
 import { resultsHtml } from './results.ts';

@@ -11,6 +11,9 @@
  */
 import type * as TS from 'typescript';
 import type { Problem } from '../../../grading/result-schema.ts';
+import { importProblem } from './import-policy.ts';
+
+export { importProblem };
 
 /** Where the type-check puts the two files it checks, in its in-memory file system. */
 export const CODE_PATH = '/exercise/exercise.ts';
@@ -45,15 +48,6 @@ export interface Checker {
 function lineAndColumn(ts: typeof TS, file: TS.SourceFile, pos: number): { line: number; column: number } {
   const at = ts.getLineAndCharacterOfPosition(file, pos);
   return { line: at.line + 1, column: at.character + 1 };
-}
-
-/** The import policy's messages, worded as the CLI's bundler words them. */
-export function importProblem(specifier: string, engine: Record<string, string>, codeLabel: string): string | undefined {
-  const base = codeLabel.split('/').at(-1) ?? codeLabel;
-  if (specifier.startsWith(ENGINE_PREFIX)) {
-    return specifier.slice(ENGINE_PREFIX.length) in engine ? undefined : `"${specifier}" is not part of the engine (see engine/ for the modules there are)`;
-  }
-  return `${base} may import only from the engine ("#engine/<module>"), not "${specifier}"`;
 }
 
 export function createChecker(setup: CheckerSetup): Checker {

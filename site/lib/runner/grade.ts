@@ -3,6 +3,8 @@
  * transpiled (a syntax error or a forbidden import stops there, as the CLI's bundler
  * does), then the exercise's tests run against it in a fresh Web Worker while the code
  * is type-checked in another; a type error makes the verdict an `error`, as in the CLI.
+ * The transpile on the run path is Sucrase's (transpile.ts), so the tests start without
+ * waiting for TypeScript's compiler, which only the type-check needs.
  * The verdict, the time-out outcome and the report come from the grading core
  * (`grading/`), shared with the CLI.
  *
@@ -21,6 +23,7 @@ import { allowanceRecord, engineValueImports, importsBeyond, type EngineImports 
 import { exerciseLabel } from '../../../grading/exercise-format.ts';
 import { decodeMappings, mapResultLocations } from '../../../grading/source-map.ts';
 import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
+import { transpileFast } from './transpile.ts';
 
 /** The runner's folder on this site: `/runner/` under the site's base. */
 export function runnerBase(): string {
@@ -136,6 +139,16 @@ export function runInWorker(ready: ReadyWorker, request: Omit<Extract<GradeReque
   return driveWorker(ready.worker, () => ready.worker.postMessage({ ...request, nonce } satisfies GradeRequest), timeLimitMs, { ...options, nonce });
 }
 
+/**
+ * The student's code (or a starting file) compiled for the grading worker: by Sucrase at
+ * once, or, when Sucrase cannot read it, by TypeScript in the type-check worker, whose
+ * syntax errors the page shows.
+ */
+async function transpileForRun(code: string, codeLabel: string): Promise<CheckReply> {
+  const fast = transpileFast(code, codeLabel, (await loadManifest()).engine);
+  return fast ? { id: 0, type: 'transpiled', ...fast } : check({ type: 'transpile', code, codeLabel, runnerBase: runnerBase() });
+}
+
 /** Each exercise's starting file, compiled once (the worker lists the tests with it before the student's code loads), and the engine names it imports: all a submission may import. */
 const starters = new Map<string, Promise<{ js: string; allowed: EngineImports } | undefined>>();
 function starterOf(exercise: ManifestExercise): Promise<{ js: string; allowed: EngineImports } | undefined> {
@@ -144,7 +157,7 @@ function starterOf(exercise: ManifestExercise): Promise<{ js: string; allowed: E
     starter = fetch(`${runnerBase()}${exercise.starterSource}`)
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
       .then(async (code) => {
-        const reply = await check({ type: 'transpile', code, codeLabel: codeLabelOf(exercise.slug), runnerBase: runnerBase() });
+        const reply = await transpileForRun(code, codeLabelOf(exercise.slug));
         return reply.type === 'transpiled' && reply.problems.length === 0 ? { js: reply.js, allowed: engineValueImports(code) } : undefined;
       })
       .catch(() => undefined);
@@ -191,7 +204,7 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   const t0 = performance.now();
   const phase = options.onPhase ?? (() => {}); // the page shows the phases
   phase({ step: 'bundle', state: 'active' });
-  const transpiled = await check({ type: 'transpile', code, codeLabel, runnerBase: runnerBase() });
+  const transpiled = await transpileForRun(code, codeLabel);
   mark('transpile', t0);
   phase({ step: 'bundle', state: transpiled.type === 'transpiled' && transpiled.problems.length === 0 ? 'done' : 'failed' });
   if (transpiled.type !== 'transpiled') {
@@ -208,10 +221,11 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   const typed = check({ type: 'typecheck', slug, code, codeLabel }).finally(() => mark('typecheck', t1));
   void typed.then((r) => phase({ step: 'typecheck', state: r.type === 'typechecked' && r.problems.length === 0 ? 'done' : 'failed' }));
   phase({ step: 'tests', state: 'active', done: 0 });
+  const starterCompiled = starterOf(exercise); // fetched and compiled while the worker gets ready
   await ready.ready;
   mark('worker ready', t1);
   const t2 = performance.now();
-  const starter = await starterOf(exercise);
+  const starter = await starterCompiled;
   // As in the CLI: the student's code may import from the engine only what the starting file imports, name by name.
   const beyond = starter ? importsBeyond(engineValueImports(code), starter.allowed) : [];
   if (beyond.length) {

@@ -73,7 +73,8 @@ async function prepare(request: Extract<GradeRequest, { type: 'prepare' }>): Pro
  * re-exports its exports by name, for the compiled test to import as `./exercise.ts`.
  */
 async function sealedModuleUrl(js: string, key: string, allowedNames?: Record<string, string[]>): Promise<string> {
-  const wanted = [...new Set([...js.matchAll(/require\("(#engine\/[a-z0-9-]+)"\)/g)].map((m) => m[1]!))];
+  // Sucrase keeps the quotes as written, TypeScript writes double ones.
+  const wanted = [...new Set([...js.matchAll(/require\((["'])(#engine\/[a-z0-9-]+)\1\)/g)].map((m) => m[2]!))];
   const imports: Record<string, object> = {};
   for (const specifier of wanted) imports[specifier] = (await import(/* @vite-ignore */ engineUrl(specifier.slice('#engine/'.length)))) as object;
   // Forwarders, looked up at call time: the console the capture has patched.
