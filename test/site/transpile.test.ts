@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { gradingCompilerOptions, listExercises } from '../../site/build/runner-files.ts';
+import { loadCatalog } from '../../content/catalog/catalog.ts';
+import { gradingCompilerOptions } from '../../site/build/runner/compiler-options.ts';
 import { createChecker } from '../../site/lib/runner/check.ts';
 import { transpileFast } from '../../site/lib/runner/transpile.ts';
 import { decodeMappings, mapLocations } from '../../grading/source-map.ts';
@@ -68,7 +69,7 @@ describe('the import policy, as TypeScript\'s transformer applies it', () => {
 });
 
 describe('every exercise\'s starting file and solution', () => {
-  const files = listExercises(REPO).flatMap((e) => ['exercise.ts', 'solution.ts'].map((f) => [`${e.slug}/${f}`, path.join(e.dir, f)] as const));
+  const files = loadCatalog(REPO).exercises.flatMap((e) => [['exercise.ts', e.files.exercise], ['solution.ts', e.files.solution]].map(([f, file]) => [`${e.slug}/${f}`, file!] as const));
   const exportsOf = (js: string) => [...new Set([...js.matchAll(/exports\.(\w+) =/g)].map((m) => m[1]!))].filter((n) => n !== '__esModule').sort();
   const requiresOf = (js: string) => [...new Set([...js.matchAll(/require\((["'])([^"']+)\1\)/g)].map((m) => m[2]!))].sort();
 
