@@ -156,6 +156,29 @@ describe('a run on the laptop', () => {
   });
 });
 
+describe('a cold first Run', () => {
+  it('shows every test\'s result before the type-check is in, says the verdict waits for it, and a type error still makes it an error', async () => {
+    // A fresh profile, Run pressed at once: the tests run on Sucrase's output while TypeScript loads.
+    const { context, page, exercise } = await student(LAPTOP);
+    await typePlain(exercise, `${solution}\nexport const wrong: number = 'not a number';\n`);
+    await exercise.evaluate((root) => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const statusLine = root.querySelector('[data-run-status]')!;
+      const results = root.querySelector('[data-results]')!;
+      new MutationObserver(() => seen.push(`${results.querySelectorAll('ol.tests > li[data-status="pass"]').length}|${statusLine.textContent}`)).observe(root, { subtree: true, childList: true, characterData: true });
+    });
+    const verdict = await runAndWait(exercise);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const waiting = seen.find((s) => /\|The tests are over: all \d+ passed\. Type-checking for the verdict…$/.test(s));
+    expect(waiting, `the tests' results shown while the type-check goes on (states: ${seen.slice(-6).join(' / ')})`).toBeDefined();
+    expect(Number(waiting!.split('|')[0]), 'every passed test on screen then').toBeGreaterThan(5);
+    expect(seen.some((s) => /\|All \d+ tests pass/.test(s)), 'never a pass before the type-check').toBe(false);
+    expect(verdict, 'the verdict, with the type error in it').toMatch(/The tests pass, but the code has 1 type error/);
+    await context.close();
+  });
+});
+
 describe('the editor after Run', () => {
   it('opens after the verdict (not during the first compile), and leaves the verdict standing', async () => {
     const { context, exercise } = await student(LAPTOP, 'monaco');
