@@ -12,6 +12,7 @@ export const INTEGRATION = [
   'test/cli/author/*.test.ts',
   'test/cli/grade-bad-input.test.ts',
   'test/cli/grade-browser.test.ts',
+  'test/cli/grade-console.test.ts',
   'test/cli/grader/*.test.ts',
   'test/cli/lab.test.ts',
   'test/cli/progress.test.ts',
