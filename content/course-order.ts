@@ -7,6 +7,7 @@
  * files (content/lesson-files.ts for the lessons).
  */
 import { lessonIds, type CourseOutline } from './schemas/course.ts';
+import { withoutFences } from './mdx-fences.ts';
 
 /** An exercise's place as its meta.json states it. */
 export interface ExercisePlace {
@@ -61,18 +62,7 @@ export interface CourseOrderInput {
  */
 function renderedPart(source: string): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
-  let fenced = false;
-  const outsideFences = source
-    .split('\n')
-    .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) {
-        fenced = !fenced;
-        return '';
-      }
-      return fenced ? '' : line;
-    })
-    .join('\n');
-  return outsideFences
+  return withoutFences(source)
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
     .replace(/<!--[\s\S]*?-->/g, blank)
     .replace(/`[^`\n]*`/g, blank);

@@ -3,9 +3,9 @@
  * `<Term id>`s a lesson uses and the section anchors its headings get (the same slugs
  * Astro gives them: github-slugger over the heading's text).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import GithubSlugger from 'github-slugger';
+import { readLessonFiles } from '../../content/lesson-files.ts';
+import { withoutFences } from '../../content/mdx-fences.ts';
 
 export interface LessonSource {
   /** "<module>/<lesson>" */
@@ -14,35 +14,9 @@ export interface LessonSource {
   source: string;
 }
 
-/** Every content/lessons/<module>/<lesson>.mdx under `root`. */
+/** Every content/lessons/<module>/<lesson>.mdx under `root` (none when it has no content/lessons/), sorted by id. */
 export function readLessons(root: string): LessonSource[] {
-  const dir = path.join(root, 'content/lessons');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(path.join(dir, d.name))
-        .filter((f) => f.endsWith('.mdx'))
-        .map((f) => {
-          const file = `content/lessons/${d.name}/${f}`;
-          return { id: `${d.name}/${f.replace(/\.mdx$/, '')}`, file, source: readFileSync(path.join(root, file), 'utf8') };
-        }),
-    );
-}
-
-/** The source without fenced code blocks (whose text is not MDX), line count kept. */
-function withoutFences(source: string): string {
-  let fenced = false;
-  return source
-    .split('\n')
-    .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) {
-        fenced = !fenced;
-        return '';
-      }
-      return fenced ? '' : line;
-    })
-    .join('\n');
+  return readLessonFiles(root) ?? [];
 }
 
 /** Every `<Term id="...">` in a lesson, with its line; `id: undefined` when the id is not a plain string. */
