@@ -10,6 +10,9 @@ export interface InProcessRun {
   stderr: string;
 }
 
+/** The run in progress: runs share process.env and the standard streams, so they take turns. */
+let running: Promise<void> = Promise.resolve();
+
 /** Calls `command` with TICKLAB_ROOT at `root` and standard output and error captured; calls run one at a time. */
 export async function runInProcess(root: string, command: () => Promise<number>): Promise<InProcessRun> {
   const previous = running;
@@ -40,4 +43,3 @@ export async function runInProcess(root: string, command: () => Promise<number>)
     release();
   }
 }
-let running: Promise<void> = Promise.resolve();

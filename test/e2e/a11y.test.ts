@@ -40,12 +40,17 @@ function templateOf(address: string): string {
   return depth === 1 ? 'module' : 'lesson';
 }
 
-/** The components a built page holds, by the class names they render. */
+/** The components a built page holds, by the class names they render (each page read once). */
 const COMPONENTS = ['quiz', 'exercise-toolbar', 'lab', 'code-region', 'callout', 'term', 'solution-wrap', 'rust-playground', 'module-outline'];
+const componentsSeen = new Map<string, string[]>();
 function componentsOf(address: string): string[] {
+  const known = componentsSeen.get(address);
+  if (known) return known;
   const file = address === '/404.html' ? path.join(DIST, '404.html') : path.join(DIST, address, 'index.html');
   const html = readFileSync(file, 'utf8');
-  return COMPONENTS.filter((c) => new RegExp(`class="[^"]*\\b${c}\\b`).test(html));
+  const found = COMPONENTS.filter((c) => new RegExp(`class="[^"]*\\b${c}\\b`).test(html));
+  componentsSeen.set(address, found);
+  return found;
 }
 
 /**
