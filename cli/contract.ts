@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
+import { EXERCISE_FILES } from '../grading/exercise-format.ts';
 
 const ts: typeof TS = createRequire(import.meta.url)('typescript');
 
@@ -50,7 +51,7 @@ function isMessage(subject: TS.Expression | undefined): boolean {
 }
 
 /** Every assertion in a test file's source on a thrown error or a message's text. */
-export function textAssertions(source: string, fileName = 'exercise.test.ts'): TextAssertion[] {
+export function textAssertions(source: string, fileName: string = EXERCISE_FILES.test): TextAssertion[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: TextAssertion[] = [];
   const visit = (node: TS.Node) => {

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyPatch, createTwoFilesPatch, parsePatch, type StructuredPatch } from 'diff';
+import { EXERCISE_FILES, WRONG_DIR, WRONG_DRAFT_ENDING, WRONG_PATCH_ENDING } from '../grading/exercise-format.ts';
 
 /** A known-wrong patch that cannot be read or applied, naming the file. */
 export class KnownWrongError extends Error {
@@ -82,7 +83,7 @@ export function applyKnownWrong(patchText: string, solution: string, file: strin
 /** Reads and applies one `wrong/<name>.patch` against the exercise's solution.ts. */
 export function readKnownWrong(file: string, solutionFile: string): KnownWrong {
   const { header, source } = applyKnownWrong(readFileSync(file, 'utf8'), readFileSync(solutionFile, 'utf8'), file);
-  return { file, name: path.basename(file, '.patch'), header, source };
+  return { file, name: path.basename(file, WRONG_PATCH_ENDING), header, source };
 }
 
 /**
@@ -92,7 +93,7 @@ export function readKnownWrong(file: string, solutionFile: string): KnownWrong {
 export function createKnownWrongPatch(header: string, solution: string, wrong: string, name: string): string {
   const kept = LEADING_COMMENT.exec(solution)?.[0] ?? '';
   const target = kept + wrong.replace(LEADING_COMMENT, '');
-  const diff = createTwoFilesPatch('solution.ts', `wrong/${name}.ts`, solution, target, undefined, undefined, { context: 3 });
+  const diff = createTwoFilesPatch(EXERCISE_FILES.solution, `${WRONG_DIR}/${name}${WRONG_DRAFT_ENDING}`, solution, target, undefined, undefined, { context: 3 });
   // createTwoFilesPatch starts with an "====" separator line; the file headers say enough.
   return `${header.trim()}\n${diff.slice(diff.indexOf('--- '))}`;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Exercise } from '../catalog.ts';
 import { UsageError } from '../errors.ts';
 import type { ExerciseResult } from '../../grading/result-schema.ts';
+import { EXERCISE_FILES } from '../../grading/exercise-format.ts';
 import { gradeExercise } from './grade-exercise.ts';
 import { mapLimit } from './pool.ts';
 
@@ -59,8 +60,8 @@ export async function gradeClass(options: ClassGradeOptions): Promise<ExerciseRe
   const work = students.flatMap((student) => options.exercises.map((exercise) => ({ student, exercise })));
   const refused = new Map(students.map((s) => [s, folderProblem(options.dir, s)]));
   return mapLimit(work, options.jobs, async ({ student, exercise }) => {
-    const codeFile = path.join(options.dir, student, exercise.slug, 'exercise.ts');
-    const codeLabel = `${student}/${exercise.slug}/exercise.ts`;
+    const codeFile = path.join(options.dir, student, exercise.slug, EXERCISE_FILES.exercise);
+    const codeLabel = `${student}/${exercise.slug}/${EXERCISE_FILES.exercise}`;
     const why = refused.get(student);
     const result: ExerciseResult = why
       ? { exercise: exercise.slug, student, status: 'error', durationMs: 0, tests: [], problems: [{ kind: 'submission', message: why, file: student }] }

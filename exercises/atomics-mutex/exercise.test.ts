@@ -30,6 +30,8 @@ class World {
   onWait: () => string = () => this.release();
   /** Called once, just before the first Atomics write of the code under test. */
   beforeFirstWrite: (() => void) | undefined;
+  /** Called after each Atomics write of the code under test, with the call's name, until it returns true. */
+  afterWrite: ((op: string) => boolean) | undefined;
 
   /** The other holder lets go (as its unlock would) and notifies: wait returns "ok". */
   release(): string {
@@ -68,7 +70,9 @@ class World {
           return found === expected ? this.onWait() : 'not-equal';
         }
         if (name === 'notify') this.notifies += 1;
-        return real.apply(Atomics, args);
+        const result = real.apply(Atomics, args);
+        if (WRITES.includes(name) && this.afterWrite?.(name)) this.afterWrite = undefined;
+        return result;
       };
     }
     try {
@@ -172,6 +176,41 @@ describe('one thread, other threads played by the test', () => {
     w.unlock();
     expect(w.word[w.index], 'the word after unlock').toBe(0);
     expect(w.notifies - before, 'Atomics.notify calls by unlock while a thread slept in wait (without one, it sleeps forever)').toBeGreaterThan(0);
+  });
+
+  it('unlock leaves alone a lock that another thread took the moment unlock released it, waiters or not', () => {
+    for (const waiter of [false, true]) {
+      const w = new World();
+      w.lock(); // we hold it
+      if (waiter) {
+        // Another thread runs lock() and goes to sleep in Atomics.wait.
+        w.onWait = () => {
+          throw new Asleep();
+        };
+        try {
+          w.lock();
+        } catch (e) {
+          if (!(e instanceof Asleep)) throw e;
+        }
+      }
+      // As soon as one of unlock's writes leaves the word 0, a third thread takes the lock (0 -> 1).
+      let releasedBy = '';
+      w.afterWrite = (op) => {
+        if (w.word[w.index] !== 0) return false;
+        releasedBy = op;
+        w.takenByOther();
+        return true;
+      };
+      const from = w.calls.length;
+      w.unlock();
+      const mine = w.calls.slice(from).join(', ');
+      expect(releasedBy, `unlock never left the word 0 (your calls: ${mine})`).not.toBe('');
+      expect(
+        w.word[w.index],
+        `the word after unlock${waiter ? ', with a thread asleep in wait,' : ''} released the lock with Atomics.${releasedBy} and another thread took it at once (your calls: ${mine}): ` +
+          'a later write of 0 frees that thread\'s lock while it is inside, and the next lock() lets a second thread in',
+      ).not.toBe(0);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * (check.ts), keeping parsed declarations between runs so that a second run is quick.
  */
 import ts from 'typescript';
+import { testLabelBeside } from '../../../grading/exercise-format.ts';
 import { createChecker, type Checker } from './check.ts';
 import type { CheckReply, CheckRequest, RunnerManifest, TypesBundle } from './protocol.ts';
 
@@ -57,7 +58,7 @@ async function handle(request: CheckRequest): Promise<CheckReply> {
     return { id: request.id, type: 'transpiled', ...out };
   }
   const [check, test] = await Promise.all([getChecker(), testSource(request.slug)]);
-  const labels = { code: request.codeLabel, test: request.codeLabel.replace(/exercise\.ts$/, 'exercise.test.ts') };
+  const labels = { code: request.codeLabel, test: testLabelBeside(request.codeLabel) };
   return { id: request.id, type: 'typechecked', problems: check.typecheck(request.code, test, labels) };
 }
 
