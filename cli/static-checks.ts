@@ -5,13 +5,11 @@
  * order agreeing between content/course.json, the lessons and the exercises' meta.json).
  * They take a second; `ticklab check --no-grade` runs these alone.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalog, CatalogIssue, Exercise } from './catalog.ts';
 import { quizFairness } from '../content/quiz-fairness.ts';
-import { courseOrderFindings } from '../content/course-order.ts';
-import { readLessonFiles } from '../content/lesson-files.ts';
-import type { CourseOutline } from '../content/schemas/course.ts';
+import { catalogCourseOrder } from '../content/catalog/course-order.ts';
 import { errorSentences, headerText, textAssertions, unstated, type TextAssertion } from './contract.ts';
 import { KnownWrongError, readKnownWrong, type KnownWrong } from './known-wrong.ts';
 
@@ -130,20 +128,8 @@ export function staticFindings(catalog: Catalog): CheckFinding[] {
     unique(`title:${e.meta.title.toLowerCase()}`, metaFile, 'title', `the title "${e.meta.title}"`, e.slug);
     unique(`order:${e.meta.lesson}#${e.meta.order}`, metaFile, 'order', `order ${e.meta.order} in lesson ${e.meta.lesson}`, e.slug);
   }
-  if (catalog.outline) findings.push(...courseOrderOf(catalog, catalog.outline));
+  findings.push(...catalogCourseOrder(catalog));
   return findings;
-}
-
-/** The outline, the lessons' files and the exercises' places agreeing (content/course-order.ts). */
-function courseOrderOf(catalog: Catalog, outline: CourseOutline): CheckFinding[] {
-  const dir = path.join(catalog.root, 'exercises');
-  const folders = new Set(existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
-  return courseOrderFindings({
-    outline,
-    lessons: readLessonFiles(catalog.root),
-    exercises: catalog.exercises.map((e) => ({ slug: e.slug, metaFile: rel(catalog, e.files.meta), lesson: e.meta.lesson, order: e.meta.order })),
-    folders,
-  });
 }
 
 /** A known-wrong patch applied, or why it cannot be. */

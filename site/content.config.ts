@@ -14,6 +14,7 @@ import { outlineModuleSchema, courseOutlineSchema } from '../content/schemas/cou
 import { exerciseMetaSchema } from '../content/schemas/exercise.ts';
 import { loadCatalog } from '../content/catalog/catalog.ts';
 import { formatIssue } from '../content/catalog/issues.ts';
+import { catalogCourseOrder } from '../content/catalog/course-order.ts';
 import { EXERCISES_DIR } from '../grading/exercise-format.ts';
 import { quizSchema } from '../content/schemas/quiz.ts';
 import { lessonFrontmatterSchema } from '../content/schemas/lesson.ts';
@@ -30,15 +31,17 @@ const modules = defineCollection({
 });
 
 const exercises = defineCollection({
-  // Every exercise folder that loads, by slug, in course order; one that does not fails
-  // the build, said as `ticklab check` says it. In `astro dev`, again when a file of exercises/ changes.
+  // Every exercise folder that loads, by slug, in course order; one that does not, or a
+  // course order the outline, the lessons and meta.json disagree on, fails the build, said
+  // as `ticklab check` says it. In `astro dev`, again when a file of exercises/ changes.
   loader: {
     name: 'ticklab-exercises',
     load: async ({ config, store, parseData, watcher }) => {
       const root = fileURLToPath(config.root);
       const load = async () => {
         const catalog = loadCatalog(root);
-        const broken = catalog.issues.filter((i) => i.file.startsWith(`${EXERCISES_DIR}/`));
+        // A broken exercise and a course order that disagrees with itself, reported together.
+        const broken = [...catalog.issues.filter((i) => i.file.startsWith(`${EXERCISES_DIR}/`)), ...catalogCourseOrder(catalog)];
         if (broken.length) throw new Error(`exercises: ${broken.map(formatIssue).join('\n')}`);
         store.clear();
         for (const e of catalog.exercises) {
