@@ -61,7 +61,7 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
       grades.set(e.slug, graded);
       const found = gradeFindings(catalog, e, graded);
       findings.push(...found);
-      options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug), graded, e); // static and graded findings
+      options.onExercise?.(e.slug, !findings.some((f) => f.exercise === e.slug && f.severity !== 'warning'), graded, e); // static and graded errors; a warning is printed, it fails nothing
     });
   } finally {
     sources.remove();

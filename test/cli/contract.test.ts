@@ -19,11 +19,11 @@ it('refuses bad input', () => {
 describe('textAssertions', () => {
   it('finds thrown classes, message regexes and strings, with their lines and labels, and nothing else', () => {
     expect(textAssertions(TESTS)).toEqual([
-      { line: 4, matcher: 'toThrow', kind: 'class', source: 'RangeError', label: 'a letter' },
-      { line: 5, matcher: 'toThrow', kind: 'regex', source: '/"x"/', label: 'the message names it' },
-      { line: 6, matcher: 'toThrowError', kind: 'text', source: "'empty input'", label: 'empty' },
-      { line: 9, matcher: 'toContain', kind: 'text', source: "'y'" },
-      { line: 11, matcher: 'toMatch', kind: 'regex', source: '/^2$/' },
+      { line: 4, matcher: 'toThrow', kind: 'class', source: 'RangeError', label: 'a letter', on: 'error' },
+      { line: 5, matcher: 'toThrow', kind: 'regex', source: '/"x"/', label: 'the message names it', on: 'error' },
+      { line: 6, matcher: 'toThrowError', kind: 'text', source: "'empty input'", label: 'empty', on: 'error' },
+      { line: 9, matcher: 'toContain', kind: 'text', source: "'y'", on: 'error' },
+      { line: 11, matcher: 'toMatch', kind: 'regex', source: '/^2$/', on: 'value' },
     ]);
   });
 });
@@ -40,5 +40,9 @@ describe('unstated', () => {
     const text = headerText('/** Exercise: parse. Bad input throws. */');
     expect(unstated(cls!, text)).toMatch(/the error class RangeError, which the exercise text never names/);
     expect(unstated(regex!, text)).toMatch(/a message matching \/"x"\/, but the exercise text never says what an error's message holds/);
+  });
+  it('leaves a regex on a returned value to the exercise text of that value: it is no message', () => {
+    const value = textAssertions(TESTS).find((a) => a.on === 'value')!;
+    expect(unstated(value, headerText('/** Exercise: parse. Bad input throws. */'))).toBeUndefined();
   });
 });
