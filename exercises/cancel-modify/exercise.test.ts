@@ -118,6 +118,25 @@ describe('any other modify is a cancel and replace: the order loses its place', 
   });
 });
 
+describe('every reject carries a reason for people', () => {
+  it("a refused cancel, a refused modify and a reused id each give a non-empty reason (the text's is 'unknown order'; the wording is not graded)", () => {
+    const book = threeBids();
+    run(book, cancel(3));
+    const refusals: [string, BookEvent[]][] = [
+      ['cancel of an id never used', run(book, cancel(42))],
+      ['cancel of the cancelled order 3', run(book, cancel(3))],
+      ['modify of an id never used', run(book, modify(9, { qty: 1 }))],
+      ['modify of the cancelled order 3', run(book, modify(3, { price: 101 }))],
+      ['a new limit order reusing the id 1', run(book, limit(1, 'sell', 100, 5))],
+    ];
+    for (const [what, events] of refusals) {
+      expect(events.length, `events of ${what}: one reject`).toBe(1);
+      const e = events[0]!;
+      expect(e.type === 'reject' && typeof e.reason === 'string' && e.reason.length > 0, `the reject of ${what} has a non-empty reason (got ${JSON.stringify(e)})`).toBe(true);
+    }
+  });
+});
+
 /** "tape line 37: ... / you emitted ... / the engine emitted ...", or '' when they agree. */
 function explain(d: Divergence | null): string {
   if (d === null) return '';

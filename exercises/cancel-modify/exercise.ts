@@ -16,6 +16,8 @@
  *     that crosses the book it trades at once, and what is left rests at the back of its
  *     (new) level.
  * - Both return `this.events` (the trades of the command, if any) when accepted.
+ * - Every reject carries a reason for people: a non-empty string (the tests check that
+ *   there is one, not its wording).
  *
  * `this.orders` maps a resting id to its `Order` (and a used-up id to null); `take`,
  * `match` and `rest` are written: removing an order, matching, resting. The tests replay

@@ -79,6 +79,24 @@ describe('limits and markets', () => {
   });
 });
 
+describe('every reject carries a reason for people', () => {
+  it('a reused id, and a cancel or a modify of an order that is not resting, each give a non-empty reason (the wording is not graded)', () => {
+    const book = new Book();
+    run(book, limit(1, 'buy', 100, 5), limit(2, 'sell', 100, 5)); // 2 fills 1: neither rests
+    const refusals: [string, BookEvent[]][] = [
+      ['a limit order reusing the filled id 1', run(book, limit(1, 'buy', 99, 5))],
+      ['a market order reusing the id 2', run(book, market(2, 'sell', 5))],
+      ['a cancel of the filled order 1', run(book, JSON.stringify({ op: 'cancel', id: 1 }))],
+      ['a modify of an id never used', run(book, JSON.stringify({ op: 'modify', id: 9, qty: 1 }))],
+    ];
+    for (const [what, events] of refusals) {
+      expect(events.length, `events of ${what}: one reject`).toBe(1);
+      const e = events[0]!;
+      expect(e.type === 'reject' && typeof e.reason === 'string' && e.reason.length > 0, `the reject of ${what} has a non-empty reason (got ${JSON.stringify(e)})`).toBe(true);
+    }
+  });
+});
+
 describe('insertLevel keeps each side sorted worst to best', () => {
   it('levels created in any order end up sorted, the best last', () => {
     fc.assert(

@@ -19,7 +19,9 @@
  * best level, the common case, must cost the same with 1,000 or 64,000 levels resting
  * (a test times it at both sizes).
  *
- * Everything else (validation, ids, cancel, modify, resting, the snapshot) is written.
+ * Everything else (validation, ids, cancel, modify, resting, the snapshot) is written;
+ * every reject it makes carries a reason for people, a non-empty string (the tests check
+ * that there is one, not its wording).
  * The tests replay seeded random tapes through your book and compare every event with
  * the engine's order book; a failure names the first tape line where they differ.
  * Run `ticklab hint match-limit` if you are stuck.
