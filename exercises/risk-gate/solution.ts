@@ -81,7 +81,7 @@ function firstFailure(ask: Ask, state: RiskState, limits: RiskLimits): RiskReaso
   // The collar is measured from the market (the last trade), never from the order itself.
   if (ask.price !== undefined && Math.abs(ask.price - state.lastPrice) > limits.collarTicks) return 'price-collar';
   // Worst case on the order's side: everything already filled, plus every resting order
-  // on that side, plus what this order adds. An order that adds nothing only lowers it.
+  // on that side, plus what this order adds; an order that adds nothing never fails it.
   const exposure = ask.side === 'buy' ? state.position + state.openBuy + ask.added : -state.position + state.openSell + ask.added;
   if (ask.added > 0 && exposure > limits.maxPosition) return 'max-position';
   return null;
