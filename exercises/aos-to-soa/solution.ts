@@ -43,10 +43,6 @@ export interface OrderColumns {
 }
 
 // #region ranges
-const U64_MAX = (1n << 64n) - 1n;
-const I64_MIN = -(1n << 63n);
-const I64_MAX = (1n << 63n) - 1n;
-
 function checkInt(field: string, i: number, v: number, min: number, max: number): void {
   if (!Number.isInteger(v) || v < min || v > max) {
     throw new RangeError(`order ${i}: ${field} ${v} is not an integer in [${min}, ${max}]`);
@@ -54,8 +50,8 @@ function checkInt(field: string, i: number, v: number, min: number, max: number)
 }
 
 function checkBig(field: string, i: number, v: bigint, min: bigint, max: bigint): void {
-  if (typeof v !== 'bigint' || v < min || v > max) {
-    throw new RangeError(`order ${i}: ${field} ${String(v)} is not a bigint in [${min}, ${max}]`);
+  if (v < min || v > max) {
+    throw new RangeError(`order ${i}: ${field} ${v} is not an integer in [${min}, ${max}]`);
   }
 }
 // #endregion ranges
@@ -77,11 +73,11 @@ export function toColumns(orders: readonly Order[]): OrderColumns {
     const o = orders[i]!;
     // Typed arrays convert silently (Uint32Array turns -1 into 4294967295), so check
     // first: a wrapped quantity is a wrong trade, not a rounding error.
-    checkBig('id', i, o.id, 0n, U64_MAX);
+    checkBig('id', i, o.id, 0n, 0xffff_ffff_ffff_ffffn);
     checkInt('price', i, o.price, -0x8000_0000, 0x7fff_ffff);
     checkInt('qty', i, o.qty, 0, 0xffff_ffff);
     if (o.side !== 'buy' && o.side !== 'sell') throw new RangeError(`order ${i}: side ${String(o.side)} is not "buy" or "sell"`);
-    checkBig('ts', i, o.ts, I64_MIN, I64_MAX);
+    checkBig('ts', i, o.ts, -0x8000_0000_0000_0000n, 0x7fff_ffff_ffff_ffffn);
     cols.id[i] = o.id;
     cols.price[i] = o.price;
     cols.qty[i] = o.qty;
@@ -94,17 +90,17 @@ export function toColumns(orders: readonly Order[]): OrderColumns {
 
 // #region to-orders
 export function toOrders(cols: OrderColumns): Order[] {
-  const out: Order[] = new Array(cols.length);
+  const out: Order[] = [];
   for (let i = 0; i < cols.length; i++) {
     // Each column gives back exactly what went in: BigInt() and Number() only restate
     // the type (number | bigint) that the Column union cannot narrow by itself.
-    out[i] = {
+    out.push({
       id: BigInt(cols.id[i]!),
       price: Number(cols.price[i]),
       qty: Number(cols.qty[i]),
       side: cols.side[i] === 0 ? 'buy' : 'sell',
       ts: BigInt(cols.ts[i]!),
-    };
+    });
   }
   return out;
 }

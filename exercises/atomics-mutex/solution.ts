@@ -1,8 +1,8 @@
 /**
  * Exercise: atomics-mutex (reference solution).
  *
- * Ulrich Drepper's "mutex, take 2" from "Futexes Are Tricky": three states, so that an
- * unlock with nobody waiting costs one atomic instruction and no wake-up call.
+ * After Ulrich Drepper's "mutex, take 2" from "Futexes Are Tricky": three states, so that
+ * an unlock with nobody waiting costs one atomic instruction and no wake-up call.
  *
  *   0 = unlocked   1 = locked, nobody waiting   2 = locked, someone may be waiting
  *
@@ -15,19 +15,17 @@
 /** Takes the lock at word[index], sleeping while another thread holds it. */
 export function lock(word: Int32Array, index: number): void {
   // Fast path: a free lock is taken by one compare-and-swap, 0 -> 1.
-  let c = Atomics.compareExchange(word, index, 0, 1);
-  if (c === 0) return;
+  if (Atomics.compareExchange(word, index, 0, 1) === 0) return;
   // Held. From now on we may sleep, so the word must say "someone may be waiting" (2),
-  // or the holder's unlock would skip the notify and we would sleep forever.
-  if (c !== 2) c = Atomics.exchange(word, index, 2);
-  // exchange returned 0: the holder let go in the meantime, and we own it (marked 2, which
-  // costs the next unlock one needless notify, never a lost one).
-  while (c !== 0) {
-    // Sleeps only if the word is still 2; returns at once if it changed.
+  // or the holder's unlock would skip the notify and we would sleep forever. exchange
+  // writes 2 and returns what the word held: 0 means the holder let go in the meantime and
+  // the lock is ours (marked 2, which costs the next unlock one needless notify, never a
+  // lost one).
+  while (Atomics.exchange(word, index, 2) !== 0) {
+    // Sleeps only if the word is still 2; returns at once if it changed. Woken is not
+    // owning: another thread may have taken the lock first, so the loop tries again, and
+    // keeps the word at 2, because other sleepers may remain.
     Atomics.wait(word, index, 2);
-    // Woken is not owning: another thread may have taken the lock first. Try again, and
-    // keep the word at 2, because other sleepers may remain.
-    c = Atomics.exchange(word, index, 2);
   }
 }
 // #endregion lock

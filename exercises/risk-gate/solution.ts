@@ -44,23 +44,46 @@ export type RiskReason = 'max-order-qty' | 'price-collar' | 'max-position';
 // #region check
 /** Returns why the order must not reach the book, or null to let it through. */
 export function preTradeCheck(intent: Intent, state: RiskState, limits: RiskLimits): RiskReason | null {
-  // A cancel only ever lowers risk: a gate that blocks one traps the firm in its orders.
-  if (intent.op === 'cancel') return null;
+  switch (intent.op) {
+    // A cancel only ever lowers risk: a gate that blocks one traps the firm in its orders.
+    case 'cancel':
+      return null;
+    // A modify keeps what it leaves out: its qty is the new one or the resting one, it adds
+    // only its change in size, and only a new price is collared (a qty-only modify keeps a
+    // price already accepted).
+    case 'modify': {
+      const qty = intent.qty ?? intent.resting.qty;
+      return firstFailure({ side: intent.resting.side, qty, price: intent.price, added: qty - intent.resting.qty }, state, limits);
+    }
+    case 'limit':
+      return firstFailure({ side: intent.side, qty: intent.qty, price: intent.price, added: intent.qty }, state, limits);
+    // A market order has no price to collar (real gates give it a protective limit; ours
+    // lets it through).
+    case 'market':
+      return firstFailure({ side: intent.side, qty: intent.qty, price: undefined, added: intent.qty }, state, limits);
+  }
+}
 
-  const side = intent.op === 'modify' ? intent.resting.side : intent.side;
-  const qty = intent.op === 'modify' ? (intent.qty ?? intent.resting.qty) : intent.qty;
-  if (qty > limits.maxOrderQty) return 'max-order-qty';
+/** What an order asks of the gate, whatever its op. */
+interface Ask {
+  side: Side;
+  /** The order's quantity once it is in the book. */
+  qty: number;
+  /** The price to collar, or undefined when the order brings no new price. */
+  price: number | undefined;
+  /** What the order adds to its side's resting quantity. */
+  added: number;
+}
 
-  // Only a new price is collared: a qty-only modify keeps a price already accepted, and a
-  // market order has none (real gates give it a protective limit; ours lets it through).
-  const price = intent.op === 'market' ? undefined : intent.price;
-  if (price !== undefined && Math.abs(price - state.lastPrice) > limits.collarTicks) return 'price-collar';
-
+/** The first of the three checks, in the text's order, that the order fails; null if none. */
+function firstFailure(ask: Ask, state: RiskState, limits: RiskLimits): RiskReason | null {
+  if (ask.qty > limits.maxOrderQty) return 'max-order-qty';
+  // The collar is measured from the market (the last trade), never from the order itself.
+  if (ask.price !== undefined && Math.abs(ask.price - state.lastPrice) > limits.collarTicks) return 'price-collar';
   // Worst case on the order's side: everything already filled, plus every resting order
-  // on that side, plus what this order adds (a modify adds only its change in size).
-  const added = intent.op === 'modify' ? qty - intent.resting.qty : qty;
-  const exposure = side === 'buy' ? state.position + state.openBuy + added : -state.position + state.openSell + added;
-  if (added > 0 && exposure > limits.maxPosition) return 'max-position';
+  // on that side, plus what this order adds; an order that adds nothing never fails it.
+  const exposure = ask.side === 'buy' ? state.position + state.openBuy + ask.added : -state.position + state.openSell + ask.added;
+  if (ask.added > 0 && exposure > limits.maxPosition) return 'max-position';
   return null;
 }
 // #endregion check
