@@ -1,4 +1,8 @@
-/** `ticklab new`: the scaffold is rejected by `ticklab check` until an author fills it in, then accepted. */
+/**
+ * `ticklab new`: the scaffold is rejected by `ticklab check` until an author fills it in, then
+ * accepted. check grades the new exercise alone (its static checks still read the whole
+ * course); grading the fixture's other exercises is check.test.ts's.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +15,7 @@ describe('ticklab new', () => {
     expect(made.code).toBe(0);
     expect(made.stdout).toMatch(/Created exercises\/spread-ticks\//);
 
-    const before = JSON.parse((await runCli(['check', '--json'], { root })).stdout) as { findings: { file: string; field?: string; message: string }[] };
+    const before = JSON.parse((await runCli(['check', 'spread-ticks', '--json'], { root })).stdout) as { findings: { file: string; field?: string; message: string }[] };
     const about = (file: string) => before.findings.filter((f) => f.file === `exercises/spread-ticks/${file}`);
     expect(about('meta.json').map((f) => f.field)).toEqual(['summary', 'hints[0]', 'hints[1]', 'hints[2]']);
     expect(about('solution.ts').map((f) => f.message)).toEqual([expect.stringMatching(/the solution does not pass its tests \(fail\).*not written yet/)]);
@@ -43,7 +47,7 @@ describe('ticklab new', () => {
     expect(readFileSync(path.join(dir, 'wrong/sum.patch'), 'utf8')).toBe(
       '/** Adds the prices instead of subtracting them. */\n--- solution.ts\n+++ wrong/sum.ts\n@@ -1,3 +1,3 @@\n export function spreadTicks(bid: number, ask: number): number {\n-  return ask - bid;\n+  return bid + ask;\n }\n',
     );
-    const after = await runCli(['check', '--json'], { root });
+    const after = await runCli(['check', 'spread-ticks', '--json'], { root });
     expect(JSON.parse(after.stdout)).toEqual({ ok: true, exercises: 3, findings: [] });
     expect(after.code).toBe(0);
   }, 120_000);
