@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Exercise } from '../catalog.ts';
-import { caughtDeterministically } from '../graded-checks.ts';
+import { caughtDeterministically } from '../check/graded-checks.ts';
 import { gradeExercise } from '../grader/grade-exercise.ts';
 import { mapLimit } from '../grader/pool.ts';
 import type { MutantOutcome } from './outcome.ts';

@@ -25,7 +25,7 @@ export interface ExerciseFiles {
   solution: string;
   test: string;
   meta: string;
-  /** Known-wrong solutions, `wrong/<name>.patch`: plausible mistakes the tests must fail, as patches of solution.ts (cli/known-wrong.ts). */
+  /** Known-wrong solutions, `wrong/<name>.patch`: plausible mistakes the tests must fail, as patches of solution.ts (cli/check/known-wrong.ts). */
   wrong: string[];
   /** Full copies in `wrong/<name>.ts`: drafts of known-wrong solutions, for `ticklab new <slug> --wrong <name>` to turn into patches. */
   wrongDrafts: string[];

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createKnownWrongPatch, leadingComment } from '../../cli/known-wrong.ts';
+import { createKnownWrongPatch, leadingComment } from '../../cli/check/known-wrong.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../cli/grader/browser.ts';
 import { gradeReportSchema } from '../../grading/result-schema.ts';
@@ -48,7 +48,7 @@ beforeAll(() => {
   const dir = path.join(root, 'exercises/shared-ticks');
   mkdirSync(path.join(dir, 'wrong'), { recursive: true });
   for (const [name, text] of Object.entries(FILES)) {
-    // Known-wrong solutions are kept as patches of the solution (cli/known-wrong.ts).
+    // Known-wrong solutions are kept as patches of the solution (cli/check/known-wrong.ts).
     const wrong = /^wrong\/(.+)\.ts$/.exec(name)?.[1];
     if (wrong) writeFileSync(path.join(dir, 'wrong', `${wrong}.patch`), createKnownWrongPatch(leadingComment(text) ?? '', FILES['solution.ts']!, text.replace(/^\/\*\*[\s\S]*?\*\/\n/, ''), wrong));
     else writeFileSync(path.join(dir, name), text);

@@ -11,7 +11,7 @@ import { readLessonFiles } from '../../content/lesson-files.ts';
 import { courseOutlineSchema, type CourseOutline } from '../../content/schemas/course.ts';
 import { exerciseMetaSchema } from '../../content/schemas/exercise.ts';
 import { loadCatalog } from '../../cli/catalog.ts';
-import { staticFindings } from '../../cli/static-checks.ts';
+import { staticFindings } from '../../cli/check/static-checks.ts';
 import { tempDir } from '../temp-dir.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');

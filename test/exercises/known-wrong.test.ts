@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Exercise } from '../../cli/catalog.ts';
-import { KnownWrongFiles, readKnownWrong } from '../../cli/known-wrong.ts';
+import { KnownWrongFiles, readKnownWrong } from '../../cli/check/known-wrong.ts';
 import { gradeExercise } from '../../cli/grader/grade-exercise.ts';
 import { mapLimit } from '../../cli/grader/pool.ts';
 import type { ExerciseResult } from '../../grading/result-schema.ts';

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../cli/catalog.ts';
-import { KnownWrongFiles, readKnownWrong } from '../../cli/known-wrong.ts';
+import { KnownWrongFiles, readKnownWrong } from '../../cli/check/known-wrong.ts';
 import { chromiumAvailable, runInChromium } from '../../cli/grader/browser.ts';
 import { bundleForSandbox } from '../../cli/grader/bundle.ts';
 import { shutdown } from '../../cli/grader/shutdown.ts';

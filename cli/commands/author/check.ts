@@ -1,10 +1,10 @@
 /** `ticklab check`: the instructor's integrity check; exit code 1 if anything is wrong. */
 import pc from 'picocolors';
-import { runChecks } from '../../checks.ts';
-import { caughtBy } from '../../graded-checks.ts';
-import { contractOf } from '../../static-checks.ts';
+import { runChecks } from '../../check/checks.ts';
+import { caughtBy } from '../../check/graded-checks.ts';
+import { contractOf } from '../../check/static-checks.ts';
 import { quizFairness } from '../../../content/quiz-fairness.ts';
-import { writeCheckGrades } from '../../check-grades.ts';
+import { writeCheckGrades } from '../../check/check-grades.ts';
 
 export async function checkCommand(opts: { exercises?: string[]; jobs?: number; quiet?: boolean; json?: boolean; grade?: boolean; gradesOut?: string }): Promise<number> {
   const grade = opts.grade !== false;

@@ -16,7 +16,7 @@ import { schemaPath } from '../../../content/schemas/slug.ts';
 import { lessonIds } from '../../../content/schemas/course.ts';
 import type { ExerciseMetaInput } from '../../../content/schemas/exercise.ts';
 import { courseRoot } from '../../paths.ts';
-import { applyKnownWrong, createKnownWrongPatch, leadingComment } from '../../known-wrong.ts';
+import { applyKnownWrong, createKnownWrongPatch, leadingComment } from '../../check/known-wrong.ts';
 
 const camel = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { exerciseResultSchema, type ExerciseResult } from '../grading/result-schema.ts';
+import { exerciseResultSchema, type ExerciseResult } from '../../grading/result-schema.ts';
 
 export const CHECK_GRADES_FORMAT = 'ticklab-check-grades';
 

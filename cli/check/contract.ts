@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
-import { EXERCISE_FILES } from '../grading/exercise-format.ts';
+import { EXERCISE_FILES } from '../../grading/exercise-format.ts';
 
 const ts: typeof TS = createRequire(import.meta.url)('typescript');
 

@@ -1,6 +1,6 @@
 /** Known-wrong solutions as patches of solution.ts: made, applied, and refused with the file named. */
 import { describe, expect, it } from 'vitest';
-import { applyKnownWrong, createKnownWrongPatch, KnownWrongError } from '../../cli/known-wrong.ts';
+import { applyKnownWrong, createKnownWrongPatch, KnownWrongError } from '../../../cli/check/known-wrong.ts';
 
 const SOLUTION = [
   '/**',

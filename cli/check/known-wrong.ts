@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyPatch, createTwoFilesPatch, parsePatch, type StructuredPatch } from 'diff';
-import { EXERCISE_FILES, WRONG_DIR, WRONG_DRAFT_ENDING, WRONG_PATCH_ENDING } from '../grading/exercise-format.ts';
+import { EXERCISE_FILES, WRONG_DIR, WRONG_DRAFT_ENDING, WRONG_PATCH_ENDING } from '../../grading/exercise-format.ts';
 
 /** A known-wrong patch that cannot be read or applied, naming the file. */
 export class KnownWrongError extends Error {

@@ -6,9 +6,9 @@
  * this file grades and gathers.
  */
 import path from 'node:path';
-import { loadCatalog, pick, type Catalog, type Exercise } from './catalog.ts';
-import { gradeExercise } from './grader/grade-exercise.ts';
-import { mapLimit } from './grader/pool.ts';
+import { loadCatalog, pick, type Catalog, type Exercise } from '../catalog.ts';
+import { gradeExercise } from '../grader/grade-exercise.ts';
+import { mapLimit } from '../grader/pool.ts';
 import { KnownWrongError, KnownWrongFiles } from './known-wrong.ts';
 import { knownWrongOrError, mistakeOf, staticFindings, type CheckFinding } from './static-checks.ts';
 import { gradeFindings, type ExerciseGrades } from './graded-checks.ts';

@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Catalog, CatalogIssue, Exercise } from './catalog.ts';
-import { quizFairness } from '../content/quiz-fairness.ts';
-import { catalogCourseOrder } from '../content/catalog/course-order.ts';
+import type { Catalog, CatalogIssue, Exercise } from '../catalog.ts';
+import { quizFairness } from '../../content/quiz-fairness.ts';
+import { catalogCourseOrder } from '../../content/catalog/course-order.ts';
 import { errorSentences, headerText, textAssertions, unstated, type TextAssertion } from './contract.ts';
 import { KnownWrongError, readKnownWrong, type KnownWrong } from './known-wrong.ts';
 

@@ -1,6 +1,6 @@
 /** What a test file pins in text (error classes, message regexes and strings), and whether the exercise text states it. */
 import { describe, expect, it } from 'vitest';
-import { errorSentences, headerText, textAssertions, unstated } from '../../cli/contract.ts';
+import { errorSentences, headerText, textAssertions, unstated } from '../../../cli/check/contract.ts';
 
 const TESTS = `import { expect, it } from 'vitest';
 import { parse } from './exercise.ts';

@@ -4,9 +4,9 @@
  * test, and not only by a test that races real threads.
  */
 import path from 'node:path';
-import type { Catalog, Exercise } from './catalog.ts';
-import type { ExerciseResult } from '../grading/result-schema.ts';
-import { where } from './report/format.ts';
+import type { Catalog, Exercise } from '../catalog.ts';
+import type { ExerciseResult } from '../../grading/result-schema.ts';
+import { where } from '../report/format.ts';
 import type { CheckFinding } from './static-checks.ts';
 
 /** What grading one exercise's files gave. */
