@@ -10,8 +10,10 @@
  *    for the pilot exercises; each pilot exercise's solution graded warm through the
  *    page's runner too.
  *  - Per pilot, in its own lesson, Run pressed as a student presses it: cold (a fresh
- *    profile), after a reload (files cached), after the in-view warm-up, and warm, with the
- *    ratio cold/warm (goal: within 3x), all measured in the same run.
+ *    profile, Run the moment the page has loaded), after a second of idle time in view (a
+ *    fresh profile: the warm-up's head start), after a reload (files cached), after the
+ *    in-view warm-up has finished, and warm, each with its ratio to warm (goal: within 3x),
+ *    all measured in the same run, with the type-check worker's own timings of its steps.
  *  - Lighthouse 12 performance and accessibility scores of the lesson page (targets 95 and
  *    100), mobile (Lighthouse's default: a mid-range phone, throttled) and desktop.
  *
@@ -96,6 +98,8 @@ async function runOnce(page: Page, slug: string): Promise<RunTimes> {
     const button = root.querySelector('[data-action="run"]');
     const results = root.querySelector('[data-results]');
     results.innerHTML = '';
+    // Whether the in-view warm-up had already started the type-check worker when Run is pressed.
+    const warming = performance.getEntriesByType('resource').some((e) => e.name.includes('/runner/check-worker.js'));
     const t0 = performance.now();
     let firstTest = 0;
     let testsOver = 0;
@@ -110,7 +114,10 @@ async function runOnce(page: Page, slug: string): Promise<RunTimes> {
       requestAnimationFrame(check);
     });
     const verdict = performance.now() - t0;
-    return { firstTest: firstTest || verdict, testsOver: testsOver || verdict, verdict, text: root.querySelector('[data-run-status]')?.textContent ?? '' };
+    // Where this run's type-check spent its time, as the type-check worker reports it (grade.ts's marks).
+    const check = {};
+    for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('ticklab typecheck: ') && m.startTime >= t0) check[m.name.slice(19)] = m.duration;
+    return { firstTest: firstTest || verdict, testsOver: testsOver || verdict, verdict, warming, check, text: root.querySelector('[data-run-status]')?.textContent ?? '' };
   })()`) as Promise<RunTimes>;
 }
 
@@ -120,6 +127,10 @@ interface RunTimes {
   testsOver: number;
   /** The verdict, the type-check's errors in it. */
   verdict: number;
+  /** The type-check worker was already started (by the in-view warm-up) when Run was pressed. */
+  warming: boolean;
+  /** The type-check's own steps (ms): compiler (load and evaluate), declarations (wait once the compiler is in), parse, check. */
+  check: Partial<Record<'compiler' | 'declarations' | 'parse' | 'check', number>>;
   text: string;
 }
 
@@ -129,44 +140,65 @@ function lessonOf(slug: string): string {
   return `/${meta.lesson}/`;
 }
 
-/** A pilot's Run in its lesson, pressed as a student presses it: the four moments that differ. */
+/** A pilot's Run in its lesson, pressed as a student presses it: the moments that differ. */
 interface FirstRuns {
-  /** A fresh browser profile (empty cache), Run pressed as soon as the page is loaded. */
-  cold: number;
-  /** The same run, to the tests' results (every test shown, the type-check still going on a cold page). */
-  coldTests: number;
-  /** The same profile after a reload (files cached; compiler and workers start again), Run pressed at once. */
-  afterReload: number;
-  /** After a reload, once the exercise was in view and the page idle (the runner warmed meanwhile). */
-  afterWarmUp: number;
-  /** The median of the next runs. */
+  /** A fresh browser profile (empty cache), Run pressed the moment the page has loaded (no idle time, so no warm-up). */
+  cold: RunTimes;
+  /** Another fresh profile: the page loaded, the exercise scrolled into view, one second of idle time (the warm-up's), then Run. */
+  afterIdle: RunTimes;
+  /** The first profile after a reload (files cached; compiler and workers start again), Run pressed at once. */
+  afterReload: RunTimes;
+  /** After another reload, once the in-view warm-up has finished (the page says data-runner="warm"). */
+  afterWarmUp: RunTimes;
+  /** The median of the next runs (verdicts). */
   warm: number;
-  text: string;
+}
+
+async function freshLesson(browser: import('playwright-core').Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page };
 }
 
 async function firstRuns(browser: import('playwright-core').Browser, origin: string, slug: string): Promise<FirstRuns> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const url = `${origin}${lessonOf(slug)}`;
+  const exercise = `[data-exercise="${slug}"]`;
+  // Cold after a second's idle, in its own fresh profile (nothing cached, nothing loaded before the page).
+  const idle = await freshLesson(browser, url);
+  let afterIdle: RunTimes;
   try {
-    const page = await context.newPage();
-    const url = `${origin}${lessonOf(slug)}`;
-    await page.goto(url, { waitUntil: 'load' });
+    await idle.page.locator(exercise).scrollIntoViewIfNeeded();
+    await idle.page.waitForTimeout(1000);
+    afterIdle = await runOnce(idle.page, slug);
+  } finally {
+    await idle.context.close();
+  }
+  const { context, page } = await freshLesson(browser, url);
+  try {
     const cold = await runOnce(page, slug);
     await page.reload({ waitUntil: 'load' });
     const afterReload = await runOnce(page, slug);
-    await page.reload({ waitUntil: 'networkidle' });
-    await page.locator(`[data-exercise="${slug}"]`).scrollIntoViewIfNeeded();
-    // The warm-up (in idle time, once in view) has loaded the compiler and type-checked the code.
-    await page.locator(`[data-exercise="${slug}"][data-runner="warm"]`).waitFor({ timeout: 120_000 });
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(exercise).scrollIntoViewIfNeeded();
+    await page.locator(`${exercise}[data-runner="warm"]`).waitFor({ timeout: 120_000 });
     const afterWarmUp = await runOnce(page, slug);
     const warm: number[] = [];
     for (let i = 0; i < warmRuns; i++) {
       await page.waitForTimeout(500);
       warm.push((await runOnce(page, slug)).verdict);
     }
-    return { cold: cold.verdict, coldTests: cold.testsOver, afterReload: afterReload.verdict, afterWarmUp: afterWarmUp.verdict, warm: median(warm), text: cold.text };
+    return { cold, afterIdle, afterReload, afterWarmUp, warm: median(warm) };
   } finally {
     await context.close();
   }
+}
+
+/** A type-check's steps as the worker timed them: "compiler 612 + declarations 80, parse 401 of check 1130". */
+function checkSteps(r: RunTimes): string {
+  const c = r.check;
+  if (c.check === undefined) return 'no type-check timings';
+  return `compiler ${ms(c.compiler ?? 0)} + declarations ${ms(c.declarations ?? 0)}, parse ${ms(c.parse ?? 0)} of check ${ms(c.check)}`;
 }
 
 type Scores = { performance: number | undefined; accessibility: number | undefined; problem?: string };
@@ -236,17 +268,25 @@ async function main(): Promise<void> {
     }
     const warmVerdict = median(warm.map((w) => w.verdict));
     console.log(`\nRun to results, ${slug}'s starting code, in the page (button to verdict; first test shown, then every test shown, in brackets):`);
-    console.log(`  cold: ${ms(cold.verdict)} (${ms(cold.firstTest)}, ${ms(cold.testsOver)}), Monaco, the compiler and the runner loading; "${cold.text}"`);
+    console.log(`  first: ${ms(cold.verdict)} (${ms(cold.firstTest)}, ${ms(cold.testsOver)}), the page's first Run once its network was idle (${cold.warming ? 'the in-view warm-up had started meanwhile: not a cold Run, see the pilots below' : 'the warm-up had not started: cold'}); "${cold.text}"`);
     console.log(`  warm: median ${ms(warmVerdict)} (${ms(median(warm.map((w) => w.firstTest)))}) of ${warmRuns} runs (target under 300 ms: ${verdictOf(warmVerdict < 300)})`);
 
     // Each pilot's first Run as a student meets it, against its warm Run measured in the same profile.
     // Cold, the tests' results come first (the tests run on Sucrase's output at once) and the verdict when the type-check is in.
-    console.log(`\nFirst Run per pilot, in its lesson (Run pressed to verdict, starting code, Monaco opening too; warm: median of ${warmRuns}; cold tests: every test's result shown, the type-check still going):`);
-    for (const pilot of PILOTS) {
-      const r = await firstRuns(browser, origin, pilot);
+    console.log(`\nFirst Run per pilot, in its lesson at 1366x900 (starting code; ms from Run pressed to the verdict, type errors in it; "tests": to every test's result shown; warm: median of ${warmRuns}; x: against warm):`);
+    console.log('  cold:        a fresh profile, Run pressed as soon as the page has loaded (no idle time yet, so no warm-up)');
+    console.log('  after idle:  a fresh profile, the page loaded, the exercise scrolled into view, 1 s idle (the warm-up starts in idle time), Run');
+    console.log('  reload:      the cold profile reloaded (files cached, compiler and workers start again), Run pressed at once');
+    console.log('  warmed up:   reloaded again, Run once the in-view warm-up has finished');
+    const rows: { pilot: string; r: FirstRuns }[] = [];
+    for (const pilot of PILOTS) rows.push({ pilot, r: await firstRuns(browser, origin, pilot) });
+    const x = (a: number, w: number) => `${(a / w).toFixed(1)}x`;
+    for (const { pilot, r } of rows) {
       console.log(
-        `  ${pilot.padEnd(16)} cold tests ${ms(r.coldTests).padStart(8)}, cold verdict ${ms(r.cold).padStart(8)}, after reload ${ms(r.afterReload).padStart(8)}, after the warm-up ${ms(r.afterWarmUp).padStart(8)}, warm ${ms(r.warm).padStart(7)}; cold-tests/warm ${(r.coldTests / r.warm).toFixed(1)}x (goal: within 3x: ${verdictOf(r.coldTests <= 3 * r.warm)}), cold-verdict/warm ${(r.cold / r.warm).toFixed(1)}x, after-warm-up/warm ${(r.afterWarmUp / r.warm).toFixed(1)}x; "${r.text}"`,
+        `  ${pilot.padEnd(16)} cold tests ${ms(r.cold.testsOver).padStart(7)} (${x(r.cold.testsOver, r.warm)}), cold verdict ${ms(r.cold.verdict).padStart(7)} (${x(r.cold.verdict, r.warm)}), after idle ${ms(r.afterIdle.verdict).padStart(7)} (${x(r.afterIdle.verdict, r.warm)}), reload ${ms(r.afterReload.verdict).padStart(7)} (${x(r.afterReload.verdict, r.warm)}), warmed up ${ms(r.afterWarmUp.verdict).padStart(7)} (${x(r.afterWarmUp.verdict, r.warm)}), warm ${ms(r.warm).padStart(6)}`,
       );
+      console.log(`  ${''.padEnd(16)} goal cold within 3x of warm: tests ${verdictOf(r.cold.testsOver <= 3 * r.warm)}, verdict ${verdictOf(r.cold.verdict <= 3 * r.warm)}, after idle ${verdictOf(r.afterIdle.verdict <= 3 * r.warm)}; "${r.cold.text}"`);
+      console.log(`  ${''.padEnd(16)} type-check, cold: ${checkSteps(r.cold)}; after idle: ${checkSteps(r.afterIdle)}${r.afterIdle.warming ? ' (the warm-up had started it)' : ' (the warm-up had NOT started in that second)'}${r.cold.warming ? '; NOTE the cold run found the warm-up started' : ''}`);
     }
 
     // Each pilot exercise's solution through the page's runner, warm (the second and later runs).

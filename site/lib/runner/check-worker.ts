@@ -3,14 +3,19 @@
  * declarations bundle (`/runner/types.json`) and the manifest once, then transpiles the
  * student's code for the grading worker and type-checks it with the exercise's tests
  * (check.ts), keeping parsed declarations between runs so that a second run is quick.
+ * The bundle and the manifest are requested first, before TypeScript's 3 MB evaluate, so
+ * that the network and the compiler's start overlap.
  */
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { testLabelBeside } from '../../../grading/exercise-format.ts';
 import { createChecker, type Checker } from './check.ts';
-import type { CheckReply, CheckRequest, RunnerManifest, TypesBundle } from './protocol.ts';
+import type { CheckReply, CheckRequest, CheckTimings, RunnerManifest, TypesBundle } from './protocol.ts';
 
 const scope = globalThis as unknown as { postMessage(message: unknown): void; onmessage: ((e: MessageEvent<CheckRequest>) => void) | null };
 const runnerBase = new URL('./', import.meta.url).href;
+/** When TypeScript was loaded and evaluated, from the worker's start (its time origin). */
+let compilerLoadedAt = 0;
+let compilerReported = false;
 
 async function json<T>(path: string): Promise<T> {
   const response = await fetch(new URL(path, runnerBase));
@@ -19,19 +24,25 @@ async function json<T>(path: string): Promise<T> {
 }
 
 const manifest = json<RunnerManifest>('manifest.json');
+// Every request needs the compiler, and every type-check the declarations: both start now.
+const types = json<TypesBundle>('types.json');
+// Bundled in this file all the same: a dynamic import only defers the module's evaluation
+// until this top level has sent its requests.
+const compiler: Promise<typeof TS> = import('typescript').then((m) => {
+  compilerLoadedAt = performance.now();
+  return m.default;
+});
 let checker: Promise<Checker> | undefined;
 let transpiler: Promise<Checker> | undefined;
 const testSources = new Map<string, Promise<string>>();
 
 function getChecker(): Promise<Checker> {
-  checker ??= Promise.all([manifest, json<TypesBundle>('types.json')]).then(([m, types]) =>
-    createChecker({ ts, files: types.files, compilerOptions: m.compilerOptions, engine: m.engine }),
-  );
+  checker ??= Promise.all([compiler, manifest, types]).then(([ts, m, t]) => createChecker({ ts, files: t.files, compilerOptions: m.compilerOptions, engine: m.engine }));
   return checker;
 }
 
 function getTranspiler(): Promise<Checker> {
-  transpiler ??= manifest.then((m) => createChecker({ ts, files: {}, compilerOptions: m.compilerOptions, engine: m.engine }));
+  transpiler ??= Promise.all([compiler, manifest]).then(([ts, m]) => createChecker({ ts, files: {}, compilerOptions: m.compilerOptions, engine: m.engine }));
   return transpiler;
 }
 
@@ -57,9 +68,21 @@ async function handle(request: CheckRequest): Promise<CheckReply> {
     const out = (await getTranspiler()).transpile(request.code, request.codeLabel);
     return { id: request.id, type: 'transpiled', ...out };
   }
+  await compiler;
+  const waited = performance.now(); // from here on, waiting for the declarations and the tests' source
   const [check, test] = await Promise.all([getChecker(), testSource(request.slug)]);
+  const started = performance.now();
   const labels = { code: request.codeLabel, test: testLabelBeside(request.codeLabel) };
-  return { id: request.id, type: 'typechecked', problems: check.typecheck(request.code, test, labels) };
+  const parsedBefore = check.parseMs();
+  const problems = check.typecheck(request.code, test, labels);
+  const timings: CheckTimings = {
+    compiler: compilerReported ? 0 : compilerLoadedAt,
+    declarations: started - waited,
+    parse: check.parseMs() - parsedBefore,
+    check: performance.now() - started,
+  };
+  compilerReported = true;
+  return { id: request.id, type: 'typechecked', problems, timings };
 }
 
 scope.onmessage = (e) => {
