@@ -43,7 +43,8 @@ function gradeClass(bin: string, course: string, classDir: string): number {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [bin, 'grade', EXERCISE, '--submissions', classDir, '--json', '--jobs', '2'], {
     cwd: course,
-    env: { ...process.env, TICKLAB_ROOT: course, NO_COLOR: '1' },
+    // No kept type-checks: the baseline has none, and this measures the sealing alone.
+    env: { ...process.env, TICKLAB_ROOT: course, NO_COLOR: '1', TICKLAB_TYPECHECK_CACHE: 'off' },
     stdio: ['ignore', 'pipe', 'ignore'],
     maxBuffer: 256 * 1024 * 1024,
   });

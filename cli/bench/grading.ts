@@ -31,9 +31,10 @@ export interface GradeBenchRow {
 }
 
 
-function timeProcess(args: string[]): number {
+/** A fresh process's time; cold means no type-check kept from an earlier run either (typecheck-cache.ts), unless `kept`. */
+function timeProcess(args: string[], kept = false): number {
   const t0 = performance.now();
-  spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', ...(kept ? {} : { TICKLAB_TYPECHECK_CACHE: 'off' }) } });
   return performance.now() - t0;
 }
 
@@ -51,6 +52,9 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
   for (let r = 0; r < rounds; r++) {
     // The solutions are graded: they run every test to the end, as a finished student's file does.
     add('ticklab one cold', timeProcess([BIN, 'grade', one.slug, '--solution', '--json']));
+    // The same file again in a fresh process: its type-check is kept from the last one.
+    timeProcess([BIN, 'grade', one.slug, '--solution', '--json'], true);
+    add('ticklab one, types kept', timeProcess([BIN, 'grade', one.slug, '--solution', '--json'], true));
     const vitestOne = timeProcess([VITEST, 'run', '--config', CONFIG, oneTest]);
     add('vitest one cold', vitestOne);
     // The same guarantees as ticklab (types and tests) by hand: tsc, then vitest.
@@ -83,12 +87,14 @@ export async function run(options: BenchOptions): Promise<BenchReport> {
     ratio_all_cold: +(med('vitest all cold') / med('ticklab all cold')).toFixed(2),
     ratio_one_cold_typed: +(med('tsc+vitest one cold') / med('ticklab one cold')).toFixed(2),
     ratio_one_warm: +(med('vitest one cold') / med('ticklab one warm')).toFixed(2),
+    ratio_one_kept: +(med('vitest one cold') / med('ticklab one, types kept')).toFixed(2),
   };
   // A class: 100 correct and 100 wrong submissions, before (the unsealed grader) and after.
   Object.assign(report, { class: classThroughput(options.quick ? 2 : 100, 1, options.log) });
-  for (const r of results) options.log(`  ${r.name.padEnd(18)} ${String(r.median_ms).padStart(6)} ms  (samples ${r.samples_ms.join(', ')})`);
+  for (const r of results) options.log(`  ${r.name.padEnd(24)} ${String(r.median_ms).padStart(6)} ms  (samples ${r.samples_ms.join(', ')})`);
   options.log(`  vitest / ticklab, one exercise cold: ${report.ratio_one_cold}x; whole set cold: ${report.ratio_all_cold}x`);
   options.log(`  (tsc + vitest) / ticklab, one exercise cold: ${report.ratio_one_cold_typed}x (the same guarantees: types and tests)`);
   options.log(`  vitest cold / ticklab warm (watch mode), one exercise: ${report.ratio_one_warm}x`);
+  options.log(`  vitest cold / ticklab cold with the type-check kept (a re-grade of an unchanged file), one exercise: ${report.ratio_one_kept}x`);
   return report;
 }

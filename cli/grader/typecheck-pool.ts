@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../../grading/result-schema.ts';
 import type { TypecheckRequest } from './typecheck.ts';
+import { checkKey, lookup, stampInputs, store } from './typecheck-cache.ts';
 
 /** Limits on one type-check. */
 export interface TypecheckLimits {
@@ -20,7 +21,7 @@ export const TYPECHECK_LIMITS: TypecheckLimits = {
   heapLimitMb: 1536,
 };
 
-type Reply = { id: number; problems?: Problem[]; error?: string };
+type Reply = { id: number; problems?: Problem[]; files?: string[]; error?: string };
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -32,7 +33,7 @@ function start(limits: TypecheckLimits): Worker {
   return w;
 }
 
-function checkOnce(request: TypecheckRequest, limits: TypecheckLimits): Promise<Problem[]> {
+function checkOnce(request: TypecheckRequest, limits: TypecheckLimits, key: string | undefined): Promise<Problem[]> {
   const w = (worker ??= start(limits));
   const id = nextId++;
   const problem = (message: string): Problem[] => [{ kind: 'type', message, file: request.codeLabel }];
@@ -48,10 +49,15 @@ function checkOnce(request: TypecheckRequest, limits: TypecheckLimits): Promise<
       }
       resolve(problems);
     };
+    const sent = performance.now();
     const onMessage = (reply: Reply) => {
       if (reply.id !== id) return;
-      if (reply.error) done(problem(`the type-checker failed: ${reply.error.split('\n')[0]}`), false);
-      else done(reply.problems ?? [], false);
+      if (reply.error) return done(problem(`the type-checker failed: ${reply.error.split('\n')[0]}`), false);
+      const problems = reply.problems ?? [];
+      // Only a check that ended by itself is kept: its result is the files' alone.
+      const inputs = key && reply.files ? stampInputs(request, reply.files) : undefined;
+      if (key && inputs) store(key, { problems, ms: Math.round(performance.now() - sent), inputs });
+      done(problems, false);
     };
     const onError = (error: Error & { code?: string }) =>
       done(problem(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `type-checking this file ran out of memory (over ${limits.heapLimitMb} MiB): simplify its types` : `the type-checker failed: ${error.message}`), true);
@@ -65,9 +71,16 @@ function checkOnce(request: TypecheckRequest, limits: TypecheckLimits): Promise<
   }).finally(() => worker?.unref()) as Promise<Problem[]>;
 }
 
-/** Type errors of `request`, checked in the bounded worker; never throws. Checks run one at a time. */
+/**
+ * Type errors of `request`, checked in the bounded worker, or the same text's result kept
+ * from an earlier check of the same files (typecheck-cache.ts); never throws. Checks run
+ * one at a time.
+ */
 export function typecheckBounded(request: TypecheckRequest, limits: TypecheckLimits = TYPECHECK_LIMITS): Promise<Problem[]> {
-  const result = queue.then(() => checkOnce(request, limits));
+  const key = checkKey(request, limits.heapLimitMb);
+  const kept = key ? lookup(key, limits.timeLimitMs) : undefined;
+  if (kept) return Promise.resolve(kept);
+  const result = queue.then(() => checkOnce(request, limits, key));
   queue = result.catch(() => undefined);
   return result;
 }

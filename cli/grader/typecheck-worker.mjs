@@ -4,10 +4,10 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { typecheck } = await import('./typecheck.ts');
+const { typecheckWithInputs } = await import('./typecheck.ts');
 parentPort.on('message', ({ id, request }) => {
   try {
-    parentPort.postMessage({ id, problems: typecheck(request) });
+    parentPort.postMessage({ id, ...typecheckWithInputs(request) });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });
   }
