@@ -18,6 +18,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LESSON = '/ownership/borrowing/';
 const SLUG = 'borrow-tracker';
 const solution = readFileSync(path.join(REPO, 'exercises', SLUG, 'solution.ts'), 'utf8');
+const starter = readFileSync(path.join(REPO, 'exercises', SLUG, 'exercise.ts'), 'utf8');
 const LAPTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -193,6 +194,23 @@ describe('a cold first Run', () => {
     expect(Number(waiting!.split('|')[0]), 'every passed test on screen then').toBeGreaterThan(5);
     expect(seen.some((s) => /\|All \d+ tests pass/.test(s)), 'never a pass before the type-check').toBe(false);
     expect(verdict, 'the verdict, with the type error in it').toMatch(/The tests pass, but the code has 1 type error/);
+    await context.close();
+  });
+});
+
+describe('a first Run of the untouched starting file', () => {
+  it('gives its verdict without waiting for the compiler, and any edit is type-checked', async () => {
+    const { context, page, exercise } = await student(LAPTOP);
+    // The type-check's own steps are measured in the page (grade.ts) only when one ran.
+    const checks = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name === 'ticklab typecheck: check').length);
+    const first = await runAndWait(exercise);
+    expect(first).toMatch(/^\d+ of \d+ tests failed\.$/);
+    expect(await checks(), 'no type-check of the file ticklab check proves type-checks').toBe(0);
+    await typePlain(exercise, `${starter}\n// a note of mine\n`);
+    expect(await runAndWait(exercise), 'the same failures, once checked').toBe(first);
+    expect(await checks(), 'an edited file is type-checked').toBe(1);
+    await exercise.locator('textarea').fill(`${starter}\nexport const wrong: number = 'not a number';\n`);
+    expect(await runAndWait(exercise)).toMatch(/1 type error/);
     await context.close();
   });
 });

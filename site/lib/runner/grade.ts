@@ -22,7 +22,7 @@ import { typeSuppressions } from '../../../grading/type-suppressions.ts';
 import { allowanceRecord, engineValueImports, importsBeyond, type EngineImports } from '../../../grading/engine-imports.ts';
 import { exerciseLabel } from '../../../grading/exercise-format.ts';
 import { decodeMappings, mapResultLocations } from '../../../grading/source-map.ts';
-import type { CheckReply, CheckRequest, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
+import type { CheckReply, CheckRequest, CheckTimings, GradeReply, GradeRequest, ManifestExercise, RunHooks, RunnerManifest } from './protocol.ts';
 import { transpileFast } from './transpile.ts';
 
 /** The runner's folder on this site: `/runner/` under the site's base. */
@@ -154,16 +154,23 @@ async function transpileForRun(code: string, codeLabel: string): Promise<CheckRe
   return fast ? { id: 0, type: 'transpiled', ...fast } : check({ type: 'transpile', code, codeLabel, runnerBase: runnerBase() });
 }
 
+/** An exercise's starting file as served, compiled, and the engine names it imports. */
+interface Starter {
+  source: string;
+  js: string;
+  allowed: EngineImports;
+}
+
 /** Each exercise's starting file, compiled once (the worker lists the tests with it before the student's code loads), and the engine names it imports: all a submission may import. */
-const starters = new Map<string, Promise<{ js: string; allowed: EngineImports } | undefined>>();
-function starterOf(exercise: ManifestExercise): Promise<{ js: string; allowed: EngineImports } | undefined> {
+const starters = new Map<string, Promise<Starter | undefined>>();
+function starterOf(exercise: ManifestExercise): Promise<Starter | undefined> {
   let starter = starters.get(exercise.slug);
   if (!starter) {
     starter = fetch(`${runnerBase()}${exercise.starterSource}`)
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
       .then(async (code) => {
         const reply = await transpileForRun(code, codeLabelOf(exercise.slug));
-        return reply.type === 'transpiled' && reply.problems.length === 0 ? { js: reply.js, allowed: engineValueImports(code) } : undefined;
+        return reply.type === 'transpiled' && reply.problems.length === 0 ? { source: code, js: reply.js, allowed: engineValueImports(code) } : undefined;
       })
       .catch(() => undefined);
     starters.set(exercise.slug, starter);
@@ -186,6 +193,20 @@ export function cannotRun(exercise: ManifestExercise | undefined, isolated: bool
     return `${exercise.title} shares memory between threads (SharedArrayBuffer), which browsers allow only in a cross-origin-isolated page, and this page is not: its host sends no Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers, and the service worker that adds them could not start (a private window, or service workers disabled). Run \`npx ticklab ${exercise.slug}\`, or open the course with \`npm start\`.`;
   }
   return undefined;
+}
+
+/** The timings of a type-check that did not run (no step of it is in the Performance panel). */
+const NOT_CHECKED: CheckTimings = { compiler: 0, declarations: 0, parse: 0, check: 0 };
+
+/**
+ * The type-check's reply for `code`: the worker's, except for the starting file exactly as
+ * served, which `ticklab check` proves type-checks (and the parity test that the page's
+ * checker agrees with the CLI's on it): a student's first Run of the untouched file, the
+ * commonest first Run, need not wait for a cold compiler. Any edit is checked.
+ */
+async function typecheckUnlessStarter(slug: string, code: string, codeLabel: string, starter: Promise<Starter | undefined>): Promise<CheckReply> {
+  if ((await starter)?.source === code) return { id: 0, type: 'typechecked', problems: [], timings: NOT_CHECKED };
+  return check({ type: 'typecheck', slug, code, codeLabel });
 }
 
 /** Grades `code` as the exercise's exercise.ts. Never rejects for anything the code does. */
@@ -225,14 +246,14 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   // Run the tests and type-check meanwhile, as the CLI does.
   const t1 = performance.now();
   phase({ step: 'typecheck', state: 'active' });
-  const typed = check({ type: 'typecheck', slug, code, codeLabel }).then((reply) => {
+  const starterCompiled = starterOf(exercise); // fetched and compiled while the worker gets ready
+  const typed = typecheckUnlessStarter(slug, code, codeLabel, starterCompiled).then((reply) => {
     mark('typecheck', t1);
-    if (reply.type === 'typechecked') for (const [name, ms] of Object.entries(reply.timings)) performance.measure(`ticklab typecheck: ${name}`, { start: t1, duration: ms });
+    if (reply.type === 'typechecked' && reply.timings !== NOT_CHECKED) for (const [name, ms] of Object.entries(reply.timings)) performance.measure(`ticklab typecheck: ${name}`, { start: t1, duration: ms });
     return reply;
   });
   void typed.then((r) => phase({ step: 'typecheck', state: r.type === 'typechecked' && r.problems.length === 0 ? 'done' : 'failed' }));
   phase({ step: 'tests', state: 'active', done: 0 });
-  const starterCompiled = starterOf(exercise); // fetched and compiled while the worker gets ready
   await ready.ready;
   mark('worker ready', t1);
   const t2 = performance.now();
