@@ -152,10 +152,16 @@ interface FirstRuns {
   afterWarmUp: RunTimes;
   /** The median of the next runs (verdicts). */
   warm: number;
+  /** A fresh profile, the starting file edited (a line added, in the plain editor), Run pressed at once: the type-check cannot be skipped. */
+  edited: RunTimes;
+  /** The median of the next runs of that edited file, in that profile. */
+  editedWarm: number;
 }
 
-async function freshLesson(browser: import('playwright-core').Browser, url: string) {
+async function freshLesson(browser: import('playwright-core').Browser, url: string, editor?: 'plain') {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // The editor a student chose is remembered in localStorage (site/components/exercise/preferences.ts).
+  if (editor) await context.addInitScript((kind) => localStorage.setItem('ticklab-editor', kind), editor);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   return { context, page };
@@ -174,6 +180,22 @@ async function firstRuns(browser: import('playwright-core').Browser, origin: str
   } finally {
     await idle.context.close();
   }
+  // Edited, in its own fresh profile: what a student who changed the file meets on the first Run.
+  const edit = await freshLesson(browser, url, 'plain');
+  let edited: RunTimes;
+  const editedRuns: number[] = [];
+  try {
+    const root = edit.page.locator(exercise);
+    await root.getByRole('button', { name: 'Edit code' }).click();
+    await root.locator('textarea').fill(`${readFileSync(path.join(ROOT, 'exercises', slug, 'exercise.ts'), 'utf8')}\n// edited\n`);
+    edited = await runOnce(edit.page, slug);
+    for (let i = 0; i < warmRuns; i++) {
+      await edit.page.waitForTimeout(500);
+      editedRuns.push((await runOnce(edit.page, slug)).verdict);
+    }
+  } finally {
+    await edit.context.close();
+  }
   const { context, page } = await freshLesson(browser, url);
   try {
     const cold = await runOnce(page, slug);
@@ -188,7 +210,7 @@ async function firstRuns(browser: import('playwright-core').Browser, origin: str
       await page.waitForTimeout(500);
       warm.push((await runOnce(page, slug)).verdict);
     }
-    return { cold, afterIdle, afterReload, afterWarmUp, warm: median(warm) };
+    return { cold, afterIdle, afterReload, afterWarmUp, warm: median(warm), edited, editedWarm: median(editedRuns) };
   } finally {
     await context.close();
   }
@@ -197,7 +219,7 @@ async function firstRuns(browser: import('playwright-core').Browser, origin: str
 /** A type-check's steps as the worker timed them: "compiler 612 + declarations 80, parse 401 of check 1130". */
 function checkSteps(r: RunTimes): string {
   const c = r.check;
-  if (c.check === undefined) return 'no type-check timings';
+  if (c.check === undefined) return 'not type-checked (the untouched starting file)';
   return `compiler ${ms(c.compiler ?? 0)} + declarations ${ms(c.declarations ?? 0)}, parse ${ms(c.parse ?? 0)} of check ${ms(c.check)}`;
 }
 
@@ -278,6 +300,8 @@ async function main(): Promise<void> {
     console.log('  after idle:  a fresh profile, the page loaded, the exercise scrolled into view, 1 s idle (the warm-up starts in idle time), Run');
     console.log('  reload:      the cold profile reloaded (files cached, compiler and workers start again), Run pressed at once');
     console.log('  warmed up:   reloaded again, Run once the in-view warm-up has finished');
+    console.log('  (the untouched starting file is not type-checked: ticklab check proves it type-checks; so each is measured edited too)');
+    console.log('  edited:      a fresh profile, the starting file edited in the plain editor (a line added), Run pressed at once; against its own warm Runs');
     const rows: { pilot: string; r: FirstRuns }[] = [];
     for (const pilot of PILOTS) rows.push({ pilot, r: await firstRuns(browser, origin, pilot) });
     const x = (a: number, w: number) => `${(a / w).toFixed(1)}x`;
@@ -286,6 +310,7 @@ async function main(): Promise<void> {
         `  ${pilot.padEnd(16)} cold tests ${ms(r.cold.testsOver).padStart(7)} (${x(r.cold.testsOver, r.warm)}), cold verdict ${ms(r.cold.verdict).padStart(7)} (${x(r.cold.verdict, r.warm)}), after idle ${ms(r.afterIdle.verdict).padStart(7)} (${x(r.afterIdle.verdict, r.warm)}), reload ${ms(r.afterReload.verdict).padStart(7)} (${x(r.afterReload.verdict, r.warm)}), warmed up ${ms(r.afterWarmUp.verdict).padStart(7)} (${x(r.afterWarmUp.verdict, r.warm)}), warm ${ms(r.warm).padStart(6)}`,
       );
       console.log(`  ${''.padEnd(16)} goal cold within 3x of warm: tests ${verdictOf(r.cold.testsOver <= 3 * r.warm)}, verdict ${verdictOf(r.cold.verdict <= 3 * r.warm)}, after idle ${verdictOf(r.afterIdle.verdict <= 3 * r.warm)}; "${r.cold.text}"`);
+      console.log(`  ${''.padEnd(16)} edited: cold tests ${ms(r.edited.testsOver).padStart(7)} (${x(r.edited.testsOver, r.editedWarm)}), cold verdict ${ms(r.edited.verdict).padStart(7)} (${x(r.edited.verdict, r.editedWarm)}), warm ${ms(r.editedWarm).padStart(6)}; goal verdict within 3x: ${verdictOf(r.edited.verdict <= 3 * r.editedWarm)}; type-check ${checkSteps(r.edited)}${r.edited.warming ? ' (opening the editor had started the warm-up)' : ''}`);
       console.log(`  ${''.padEnd(16)} type-check, cold: ${checkSteps(r.cold)}; after idle: ${checkSteps(r.afterIdle)}${r.afterIdle.warming ? ' (the warm-up had started it)' : ' (the warm-up had NOT started in that second)'}${r.cold.warming ? '; NOTE the cold run found the warm-up started' : ''}`);
     }
 
