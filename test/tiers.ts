@@ -29,6 +29,7 @@ export const INTEGRATION = [
   'test/content/glossary.test.ts',
   'test/content/rust-blocks.test.ts',
   'test/engine/labs/*.test.ts',
+  'test/engine/simd/browser.test.ts',
   'test/exercises/*.test.ts',
   'test/grading/harness-browser.test.ts',
   'test/grading/vitest-compat.test.ts',
@@ -39,4 +40,4 @@ export const INTEGRATION = [
 export const E2E = ['test/e2e/**/*.test.ts'];
 
 /** Patterns that mark a test file as starting a process, a browser, workers or a build. */
-export const PROCESS_PATTERNS = /\b(runCli|spawn|spawnSync|execFile|execFileSync|runSandbox|gradeExercise|gradeClass|launchChromium|bundleForSandbox|classThroughput|typecheckBounded|runChecks|runInChromium|new Worker)\b|['"]astro['"]|\brustc\b/;
+export const PROCESS_PATTERNS = /\b(runCli|spawn|spawnSync|execFile|execFileSync|runSandbox|gradeExercise|gradeClass|launchChromium|bundleForSandbox|classThroughput|typecheckBounded|runChecks|runInChromium|new Worker)\b|\bchromium\.launch\b|['"]astro['"]|\brustc\b/;
