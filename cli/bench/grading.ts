@@ -18,7 +18,7 @@ import { classThroughput } from './class-throughput.ts';
 
 const BIN = path.join(PACKAGE_ROOT, 'cli', 'bin', 'ticklab.mjs');
 const VITEST = path.join(PACKAGE_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-const CONFIG = path.join(PACKAGE_ROOT, 'test', 'cli', 'vitest-solutions.config.ts');
+const CONFIG = path.join(PACKAGE_ROOT, 'test', 'grading', 'vitest-solutions.config.ts');
 const TSC = path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 /** The course's compiler settings, for the peer that type-checks with tsc as ticklab does. */
 const TSC_FLAGS = ['--noEmit', '--strict', '--noUncheckedIndexedAccess', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler',
@@ -34,8 +34,11 @@ export interface GradeBenchRow {
 /** A fresh process's time; cold means no type-check kept from an earlier run either (typecheck-cache.ts), unless `kept`. */
 function timeProcess(args: string[], kept = false): number {
   const t0 = performance.now();
-  spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', ...(kept ? {} : { TICKLAB_TYPECHECK_CACHE: 'off' }) } });
-  return performance.now() - t0;
+  const run = spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...(kept ? {} : { TICKLAB_TYPECHECK_CACHE: 'off' }) } });
+  const ms = performance.now() - t0;
+  // A peer that failed to start would be timed as fast: every timed run must succeed.
+  if (run.status !== 0) throw new Error(`grade bench: ${args.map((a) => path.relative(PACKAGE_ROOT, a) || a).join(' ')} exited ${run.status}: ${String(run.stderr).slice(-600)}`);
+  return ms;
 }
 
 export async function run(options: BenchOptions): Promise<BenchReport> {
