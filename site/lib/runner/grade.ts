@@ -202,7 +202,8 @@ const NOT_CHECKED: CheckTimings = { compiler: 0, declarations: 0, parse: 0, chec
  * The type-check's reply for `code`: the worker's, except for the starting file exactly as
  * served, which `ticklab check` proves type-checks (and test/site/runner.test.ts that the
  * page's checker gives the CLI's errors on it): a student's first Run of the untouched
- * file, the commonest first Run, need not wait for a cold compiler. Any edit is checked.
+ * file, the commonest first Run, need not wait for a cold compiler. It fails its tests by
+ * rule, so no pass ever rests on this; any edit is checked.
  */
 async function typecheckUnlessStarter(slug: string, code: string, codeLabel: string, starter: Promise<Starter | undefined>): Promise<CheckReply> {
   if ((await starter)?.source === code) return { id: 0, type: 'typechecked', problems: [], timings: NOT_CHECKED };
