@@ -167,6 +167,16 @@ async function freshLesson(browser: import('playwright-core').Browser, url: stri
   return { context, page };
 }
 
+/** The median verdict of `warmRuns` more Runs, half a second apart, as a student presses Run again. */
+async function warmVerdict(page: Page, slug: string): Promise<number> {
+  const verdicts: number[] = [];
+  for (let i = 0; i < warmRuns; i++) {
+    await page.waitForTimeout(500);
+    verdicts.push((await runOnce(page, slug)).verdict);
+  }
+  return median(verdicts);
+}
+
 async function firstRuns(browser: import('playwright-core').Browser, origin: string, slug: string): Promise<FirstRuns> {
   const url = `${origin}${lessonOf(slug)}`;
   const exercise = `[data-exercise="${slug}"]`;
@@ -183,16 +193,13 @@ async function firstRuns(browser: import('playwright-core').Browser, origin: str
   // Edited, in its own fresh profile: what a student who changed the file meets on the first Run.
   const edit = await freshLesson(browser, url, 'plain');
   let edited: RunTimes;
-  const editedRuns: number[] = [];
+  let editedWarm: number;
   try {
     const root = edit.page.locator(exercise);
     await root.getByRole('button', { name: 'Edit code' }).click();
     await root.locator('textarea').fill(`${readFileSync(path.join(ROOT, 'exercises', slug, 'exercise.ts'), 'utf8')}\n// edited\n`);
     edited = await runOnce(edit.page, slug);
-    for (let i = 0; i < warmRuns; i++) {
-      await edit.page.waitForTimeout(500);
-      editedRuns.push((await runOnce(edit.page, slug)).verdict);
-    }
+    editedWarm = await warmVerdict(edit.page, slug);
   } finally {
     await edit.context.close();
   }
@@ -205,12 +212,7 @@ async function firstRuns(browser: import('playwright-core').Browser, origin: str
     await page.locator(exercise).scrollIntoViewIfNeeded();
     await page.locator(`${exercise}[data-runner="warm"]`).waitFor({ timeout: 120_000 });
     const afterWarmUp = await runOnce(page, slug);
-    const warm: number[] = [];
-    for (let i = 0; i < warmRuns; i++) {
-      await page.waitForTimeout(500);
-      warm.push((await runOnce(page, slug)).verdict);
-    }
-    return { cold, afterIdle, afterReload, afterWarmUp, warm: median(warm), edited, editedWarm: median(editedRuns) };
+    return { cold, afterIdle, afterReload, afterWarmUp, warm: await warmVerdict(page, slug), edited, editedWarm };
   } finally {
     await context.close();
   }

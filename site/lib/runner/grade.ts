@@ -226,7 +226,8 @@ export async function gradeInPage(slug: string, code: string, options: RunOption
   if (why || !exercise) return finish([], [{ kind: 'load', message: why ?? 'no such exercise' }]);
 
   const ready = takeWorker(exercise);
-  // The compiler loads while the code is transpiled (a cold start: it is the type-check's longest step).
+  // The compiler loads while the code is transpiled (a cold start: it is the type-check's
+  // longest step); for the untouched starting file, which is not checked, it loads for the next Run.
   startCheckWorker();
   // Marks for the site benchmark's breakdown (transpile, tests, type-check), in the Performance panel too.
   const mark = (name: string, start: number) => performance.measure(`ticklab ${name}`, { start, end: performance.now() });
